@@ -1,0 +1,52 @@
+/*
+ * The Ratchet demo backend: Backstage's catalog, auth (guest sign-in), permissions, notifications and
+ * signals, search and kubernetes, plus the Ratchet plugins.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for the demo (see app-config.yaml, auth.providers.guest)
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog, with Ratchet's Scorecard / Campaign / Checklist kinds
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@ratchet/backstage-plugin-catalog-backend-module-maturity'));
+
+// Ratchet: facts, checks, results, levels
+backend.add(import('@ratchet/backstage-plugin-maturity-backend'));
+
+// Kubernetes: workloads of every cluster become Components; their facts drive the scorecards
+backend.add(
+  import('@ratchet/backstage-plugin-catalog-backend-module-kubernetes'),
+);
+backend.add(
+  import('@ratchet/backstage-plugin-maturity-backend-module-kubernetes'),
+);
+// demo only: the two sample clusters of examples/kubernetes as loopback API servers
+backend.add(import('./demo/kubernetesDemoClusters'));
+
+// permissions (the demo allows everything; see README for a real policy)
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// search (in-memory Lunr engine) over the catalog
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// notifications and signals: Ratchet's reminders and level-drop alerts arrive here
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.start();

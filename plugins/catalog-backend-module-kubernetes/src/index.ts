@@ -1,0 +1,26 @@
+/**
+ * Ratchet's Kubernetes entity provider for the catalog, and the cluster access code it shares with the
+ * Kubernetes fact source (clusters from `kubernetes.clusterLocatorMethods`, paginated client, selectors).
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleKubernetesEntityProvider as default } from './module';
+export { KubernetesEntityProvider } from './provider/KubernetesEntityProvider';
+export type { KubernetesEntityProviderDeps } from './provider/KubernetesEntityProvider';
+export { readProviderConfigs } from './provider/config';
+export type { KubernetesProviderConfig } from './provider/config';
+export {
+  DEFAULT_MAPPING,
+  IGNORE_ANNOTATION,
+  WORKLOAD_KINDS,
+} from './provider/mapping';
+export type {
+  MappingSource,
+  MappedField,
+  WorkloadKind,
+} from './provider/mapping';
+export { ANNOTATIONS } from './provider/entities';
+export type * from './provider/report';
+export type { SkippedWorkload } from './provider/read';
+export { createPreviewRouter } from './router';
+export * from './cluster';

@@ -1,0 +1,1 @@
+export { RatchetKindsProcessor } from './RatchetKindsProcessor';

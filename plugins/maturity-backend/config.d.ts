@@ -1,0 +1,38 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Ratchet's maturity engine. */
+  maturity?: {
+    /** Overrides of the scheduled tasks' schedules. */
+    schedules?: {
+      /** The full sweep: re-evaluates everything, cleans up removed entities, snapshots levels (default every 6 h). */
+      sweep?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Looks for changed Scorecards and Campaigns and re-evaluates their checks (default every minute). */
+      definitions?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Collection by the built-in catalog fact source (default every 5 minutes). */
+      catalogFacts?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /** How long history is kept. */
+    retention?: {
+      /** Fact change log: by age in days (default 90) and count per entity and source (default 100). */
+      factChanges?: { days?: number; perEntitySource?: number };
+      /** Result transitions, in days (default 365). */
+      transitions?: { days?: number };
+      /** Daily level snapshots, in days (default 365). */
+      snapshots?: { days?: number };
+    };
+
+    // ── Pushed facts (POST /facts) ───────────────────────────────────────────────────────────────
+    /** Settings of the built-in fact sources. */
+    sources?: {
+      /** The push-only `pushed` source, written by CI pipelines and other systems through POST /facts. */
+      pushed?: {
+        /**
+         * JSON Schema (draft-07) that every `pushed` facts object must satisfy, on top of the limits every
+         * push obeys (nesting ≤ 8, strings ≤ 10,000 characters). Default: any JSON object.
+         */
+        schema?: { [key: string]: unknown };
+      };
+    };
+  };
+}

@@ -1,0 +1,87 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { ReportFilterQuery } from '../schema/models';
+import type { EntitySummary } from './catalogView';
+import type { ApiContext } from './context';
+
+/** Report filters, normalised for comparison with catalog summaries. */
+export interface ReportFilters {
+  /** Owner ref, lowercased as `catalog.owner.ref`. */
+  owner?: string;
+  /** System ref, lowercased. */
+  system?: string;
+  /** Lifecycle, lowercased. */
+  lifecycle?: string;
+  /** Kind, lowercased. */
+  kind?: string;
+}
+
+/** A ref given in a query parameter, resolved as the catalog resolves relations (full, lowercased). */
+export function refParam(
+  raw: string,
+  defaultKind: string,
+  label: string,
+): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(raw, { defaultKind, defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch (error) {
+    throw new InputError(
+      `Invalid ${label} '${raw}': ${(error as Error).message}`,
+    );
+  }
+}
+
+/** The filters of a request's query; empty strings count as absent. */
+export function reportFilters(query: ReportFilterQuery): ReportFilters {
+  const filters: ReportFilters = {};
+  if (query.owner) filters.owner = refParam(query.owner, 'group', 'owner');
+  if (query.system) filters.system = refParam(query.system, 'system', 'system');
+  if (query.lifecycle)
+    filters.lifecycle = query.lifecycle.toLocaleLowerCase('en-US');
+  if (query.kind) filters.kind = query.kind.toLocaleLowerCase('en-US');
+  return filters;
+}
+
+/** A stable key of the filters, for caches. */
+export function filtersKey(filters: ReportFilters): string {
+  return [filters.owner, filters.system, filters.lifecycle, filters.kind]
+    .map(v => v ?? '')
+    .join('|');
+}
+
+function kindOf(entityRef: string): string {
+  return entityRef.slice(0, entityRef.indexOf(':')).toLocaleLowerCase('en-US');
+}
+
+/** Whether a visible entity passes the filters. */
+export function matchesFilters(
+  entityRef: string,
+  summary: EntitySummary,
+  filters: ReportFilters,
+): boolean {
+  return (
+    (filters.owner === undefined || summary.owner === filters.owner) &&
+    (filters.system === undefined || summary.system === filters.system) &&
+    (filters.lifecycle === undefined ||
+      summary.lifecycle?.toLocaleLowerCase('en-US') === filters.lifecycle) &&
+    (filters.kind === undefined || kindOf(entityRef) === filters.kind)
+  );
+}
+
+/** The refs (of those given) the caller can see and that pass the filters, with their summaries. */
+export async function visibleFiltered(
+  ctx: ApiContext,
+  credentials: BackstageCredentials,
+  entityRefs: Iterable<string>,
+  filters: ReportFilters,
+): Promise<Map<string, EntitySummary>> {
+  const visible = await ctx.view.summaries(credentials, entityRefs);
+  return new Map(
+    [...visible].filter(([ref, summary]) =>
+      matchesFilters(ref, summary, filters),
+    ),
+  );
+}

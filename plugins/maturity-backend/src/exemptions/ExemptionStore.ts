@@ -1,0 +1,137 @@
+import type { JsonObject } from '@backstage/types';
+
+/** Where an exemption is in its life; expiry is not a status but a comparison with the clock. */
+export type ExemptionStatus = 'requested' | 'approved' | 'denied' | 'revoked';
+
+/** Every exemption status. */
+export const EXEMPTION_STATUSES: readonly ExemptionStatus[] = [
+  'requested',
+  'approved',
+  'denied',
+  'revoked',
+];
+
+/** An exemption of one check of one definition for one entity. */
+export interface Exemption {
+  /** Generated id (uuid). */
+  id: string;
+  /** The entity ref. */
+  entityRef: string;
+  /** The scorecard or campaign ref. */
+  definitionRef: string;
+  /** The check id inside the definition. */
+  checkId: string;
+  /** Why the check should not count for this entity. */
+  reason: string;
+  /** Who asked (user entity ref or service subject). */
+  requestedBy: string;
+  /** When (ISO). */
+  requestedAt: string;
+  /** The stored status. */
+  status: ExemptionStatus;
+  /** Who approved, denied or revoked it. */
+  decidedBy?: string;
+  /** When (ISO). */
+  decidedAt?: string;
+  /** What the decider said. */
+  decisionComment?: string;
+  /** When it stops counting (ISO); absent = permanent. */
+  expiresAt?: string;
+  /** Approved and not expired at the time of reading. */
+  active: boolean;
+}
+
+/** A new exemption request. */
+export interface NewExemption {
+  /** The entity ref (normalised). */
+  entityRef: string;
+  /** The definition ref (normalised). */
+  definitionRef: string;
+  /** The check id. */
+  checkId: string;
+  /** Why. */
+  reason: string;
+  /** Who asks. */
+  requestedBy: string;
+  /** Requested expiry; absent = permanent. */
+  expiresAt?: Date;
+}
+
+/** A decision on an exemption. */
+export interface ExemptionDecision {
+  /** The status it moves to. */
+  status: Exclude<ExemptionStatus, 'requested'>;
+  /** Who decides. */
+  decidedBy: string;
+  /** Optional comment. */
+  comment?: string;
+  /** For approvals: a new expiry (null = permanent); undefined keeps the requested one. */
+  expiresAt?: Date | null;
+}
+
+/** Filters of the exemption list. */
+export interface ExemptionQuery {
+  /** Only this entity. */
+  entityRef?: string;
+  /** Only this definition. */
+  definitionRef?: string;
+  /** Only these statuses. */
+  status?: ExemptionStatus[];
+  /** Only approved and unexpired ones. */
+  activeOnly?: boolean;
+  /** Most rows; defaults to 500. */
+  limit?: number;
+}
+
+/** One entry of the audit log. */
+export interface AuditEntry {
+  /** Increasing id. */
+  id: number;
+  /** When (ISO). */
+  at: string;
+  /** Who (user entity ref, service subject, or `system`). */
+  actor: string;
+  /** What, e.g. `exemption.approved`. */
+  action: string;
+  /** What it was done to. */
+  subject: JsonObject;
+  /** Anything else worth keeping. */
+  details: JsonObject;
+}
+
+/** An audit entry to write. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
+
+/** Exemptions and the audit log, on the plugin's database. */
+export interface ExemptionStore {
+  /** Stores a request and its audit entry in one transaction. */
+  create(input: NewExemption): Promise<Exemption>;
+
+  /** One exemption, or undefined. */
+  get(id: string): Promise<Exemption | undefined>;
+
+  /**
+   * Moves an exemption from one of `from` to the decision's status, with its audit entry, in one
+   * transaction; returns undefined when it is no longer in one of `from` (a concurrent decision won).
+   */
+  decide(
+    id: string,
+    from: ExemptionStatus[],
+    decision: ExemptionDecision,
+  ): Promise<Exemption | undefined>;
+
+  /** Exemptions matching the filters, newest request first. */
+  list(query?: ExemptionQuery): Promise<Exemption[]>;
+
+  /** The `entity|definition|check` keys of approved, unexpired exemptions of these entities. */
+  activeFor(entityRefs: string[]): Promise<Set<string>>;
+
+  /**
+   * Approved exemptions that have expired and whose entity has not been re-evaluated since; marks them
+   * (with an `exemption.expired` audit entry) so each is handed out once.
+   */
+  claimExpired(limit?: number): Promise<Exemption[]>;
+
+  /** The newest audit entries, newest first. */
+  audit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,276 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, JsonObject } from '@backstage/types';
+import type { EntityFacts } from '@ratchet/backstage-plugin-maturity-common';
+import { Knex } from 'knex';
+import { chunk, distinct, maxBindings, whereInSize } from '../database/bulk';
+import { ColumnTypes, insertRows } from '../database/insertRows';
+import { getMigratedClient } from '../database/migrations';
+import {
+  canonicalJson,
+  parseJson,
+  sha256,
+  toIsoTimestamp,
+  toNumber,
+} from '../database/values';
+import type {
+  FactChange,
+  FactKey,
+  FactStore,
+  FactWrite,
+  PruneChangesOptions,
+  WriteFactsResult,
+} from './FactStore';
+
+const FACTS = 'maturity_facts';
+const CHANGES = 'maturity_fact_changes';
+
+const FACT_COLUMNS: ColumnTypes = {
+  entity_ref: 'text',
+  source: 'text',
+  facts: 'text',
+  hash: 'text',
+  observed_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+
+const CHANGE_COLUMNS: ColumnTypes = {
+  entity_ref: 'text',
+  source: 'text',
+  facts: 'text',
+  hash: 'text',
+  observed_at: 'timestamptz',
+  created_at: 'timestamptz',
+};
+
+type FactRow = {
+  entity_ref: string;
+  source: string;
+  facts: string;
+  hash: string;
+  observed_at: Date;
+  updated_at: Date;
+};
+
+interface ChangeRow {
+  id: number | string;
+  entity_ref: string;
+  source: string;
+  facts: string;
+  hash: string;
+  observed_at: unknown;
+  created_at: unknown;
+}
+
+function keyOf(entityRef: string, source: string): string {
+  // NUL cannot appear in a ref or a source id, so the pair is unambiguous.
+  return `${entityRef}\u0000${source}`;
+}
+
+/** The fact store on the plugin's database (SQLite or PostgreSQL). */
+export class DatabaseFactStore implements FactStore {
+  readonly #db: Knex;
+
+  /** Creates the store on the plugin's database, migrating it unless skipped. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseFactStore> {
+    return new DatabaseFactStore(await getMigratedClient(options));
+  }
+
+  /** Wraps an already migrated client (tests, tools). */
+  static fromKnex(knex: Knex): DatabaseFactStore {
+    return new DatabaseFactStore(knex);
+  }
+
+  private constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  async writeFacts(batch: FactWrite[]): Promise<WriteFactsResult> {
+    if (batch.length === 0) {
+      return { changed: [], unchanged: 0 };
+    }
+    const now = new Date();
+    const latest = new Map<string, FactRow>();
+    for (const write of batch) {
+      const facts = canonicalJson(write.facts);
+      latest.set(keyOf(write.entityRef, write.source), {
+        entity_ref: write.entityRef,
+        source: write.source,
+        facts,
+        hash: sha256(facts),
+        observed_at: write.observedAt ?? now,
+        updated_at: now,
+      });
+    }
+    const limit = await maxBindings(this.#db);
+
+    return this.#db.transaction(async trx => {
+      const stored = await this.#readHashes(
+        trx,
+        distinct([...latest.values()].map(row => row.entity_ref)),
+        limit,
+      );
+      const changedRows = [...latest.entries()]
+        .filter(([key, row]) => stored.get(key) !== row.hash)
+        .map(([, row]) => row);
+
+      await insertRows(trx, FACTS, FACT_COLUMNS, changedRows, {
+        conflict: ['entity_ref', 'source'],
+      });
+      await insertRows(
+        trx,
+        CHANGES,
+        CHANGE_COLUMNS,
+        changedRows.map(row => ({
+          entity_ref: row.entity_ref,
+          source: row.source,
+          facts: row.facts,
+          hash: row.hash,
+          observed_at: row.observed_at,
+          created_at: now,
+        })),
+      );
+
+      return {
+        changed: changedRows.map(
+          (row): FactKey => ({ entityRef: row.entity_ref, source: row.source }),
+        ),
+        unchanged: latest.size - changedRows.length,
+      };
+    });
+  }
+
+  async #readHashes(
+    db: Knex,
+    entityRefs: string[],
+    limit: number,
+  ): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for (const refs of chunk(entityRefs, whereInSize(limit))) {
+      const rows: Array<Pick<FactRow, 'entity_ref' | 'source' | 'hash'>> =
+        await db(FACTS)
+          .select('entity_ref', 'source', 'hash')
+          .whereIn('entity_ref', refs);
+      for (const row of rows) {
+        hashes.set(keyOf(row.entity_ref, row.source), row.hash);
+      }
+    }
+    return hashes;
+  }
+
+  async getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>> {
+    const result = new Map<string, EntityFacts>();
+    const limit = await maxBindings(this.#db);
+    for (const refs of chunk(distinct(entityRefs), whereInSize(limit))) {
+      const rows: Array<Pick<FactRow, 'entity_ref' | 'source' | 'facts'>> =
+        await this.#db(FACTS)
+          .select('entity_ref', 'source', 'facts')
+          .whereIn('entity_ref', refs);
+      for (const row of rows) {
+        let facts = result.get(row.entity_ref);
+        if (!facts) {
+          facts = {};
+          result.set(row.entity_ref, facts);
+        }
+        facts[row.source] = parseJson<JsonObject>(row.facts);
+      }
+    }
+    return result;
+  }
+
+  async listEntityRefs(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.#db(FACTS)
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  async deleteEntities(entityRefs: string[]): Promise<number> {
+    const refs = distinct(entityRefs);
+    if (refs.length === 0) {
+      return 0;
+    }
+    const limit = await maxBindings(this.#db);
+    return this.#db.transaction(async trx => {
+      let deleted = 0;
+      for (const part of chunk(refs, whereInSize(limit))) {
+        deleted += await trx(FACTS).whereIn('entity_ref', part).delete();
+        await trx(CHANGES).whereIn('entity_ref', part).delete();
+      }
+      return deleted;
+    });
+  }
+
+  async retainOnly(liveEntityRefs: ReadonlySet<string>): Promise<string[]> {
+    // The change log is consulted too, so that an entity whose facts row is already gone loses its log.
+    const [facts, changes]: Array<Array<{ entity_ref: string }>> =
+      await Promise.all([
+        this.#db(FACTS).distinct('entity_ref'),
+        this.#db(CHANGES).distinct('entity_ref'),
+      ]);
+    const stale = distinct(
+      [...facts, ...changes]
+        .map(row => row.entity_ref)
+        .filter(ref => !liveEntityRefs.has(ref)),
+    ).sort();
+    await this.deleteEntities(stale);
+    return stale;
+  }
+
+  async pruneChanges(options: PruneChangesOptions): Promise<number> {
+    let deleted = 0;
+    if (options.maxAge) {
+      const cutoff = new Date(
+        Date.now() - durationToMilliseconds(options.maxAge),
+      );
+      deleted += await this.#db(CHANGES)
+        .where('created_at', '<', cutoff)
+        .delete();
+    }
+    const keep = options.maxPerEntitySource;
+    if (keep !== undefined) {
+      if (!Number.isInteger(keep) || keep < 0) {
+        throw new InputError(
+          `maxPerEntitySource must be a non-negative integer, got ${keep}`,
+        );
+      }
+      // One statement on both engines (window functions: SQLite >= 3.25, PostgreSQL); ids increase
+      // with insertion, so ordering by id keeps the newest even when timestamps tie.
+      const ranked = this.#db(CHANGES)
+        .select('id')
+        .select(
+          this.#db.raw(
+            'row_number() over (partition by entity_ref, source order by id desc) as rn',
+          ),
+        )
+        .as('ranked');
+      const surplus = this.#db.from(ranked).select('id').where('rn', '>', keep);
+      deleted += await this.#db(CHANGES).whereIn('id', surplus).delete();
+    }
+    return deleted;
+  }
+
+  async getFactHistory(
+    entityRef: string,
+    source: string,
+    limit = 50,
+  ): Promise<FactChange[]> {
+    const rows: ChangeRow[] = await this.#db(CHANGES)
+      .select('*')
+      .where({ entity_ref: entityRef, source })
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(row => ({
+      id: toNumber(row.id),
+      entityRef: row.entity_ref,
+      source: row.source,
+      facts: parseJson<JsonObject>(row.facts),
+      hash: row.hash,
+      observedAt: toIsoTimestamp(row.observed_at),
+      createdAt: toIsoTimestamp(row.created_at),
+    }));
+  }
+}

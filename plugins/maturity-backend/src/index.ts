@@ -1,0 +1,7 @@
+/**
+ * The Ratchet maturity backend plugin: fact store, compiled checks, persisted results, history and levels.
+ *
+ * @packageDocumentation
+ */
+export { maturityPlugin as default } from './plugin';
+export type { MaturityServices } from './services';

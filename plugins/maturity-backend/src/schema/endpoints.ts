@@ -1,0 +1,140 @@
+// The endpoint map of openapi.yaml, in the shape repo-tools generates (`#<method>|<path>` keys), kept by
+// hand; it types the path, query, body and response of each route of the typed router.
+import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
+import type {
+  AuditEntryModel,
+  CheckDetail,
+  CheckHistory,
+  EntityHistory,
+  ExemptionModel,
+  ReportFilterQuery,
+  Rollup,
+  RollupGroupBy,
+  ScorecardDetail,
+  ScorecardEntityPage,
+  ScorecardHistory,
+  ScorecardSummary,
+} from './models';
+import type { EntityView, GateResult } from './entityModels';
+import type {
+  FactSourceInfo,
+  FactsPushRequest,
+  FactsPushResponse,
+} from './pushModels';
+
+/** The error body every route answers with on failure. */
+export interface ErrorModel {
+  /** The error. */
+  error: { name: string; message: string };
+  /** The request. */
+  request: { method: string; url: string };
+  /** The response. */
+  response: { statusCode: number };
+}
+
+type ScorecardPath = { namespace: string; name: string };
+type CheckPath = ScorecardPath & { checkId: string };
+type EntityPath = { kind: string; namespace: string; name: string };
+type ExemptionStatusParam = ExemptionModel['status'];
+
+/** Every endpoint of the maturity API. */
+export type EndpointMap = {
+  '#get|/scorecards': { response: { items: ScorecardSummary[] } | ErrorModel };
+  '#get|/scorecards/{namespace}/{name}': {
+    path: ScorecardPath;
+    response: ScorecardDetail | ErrorModel;
+  };
+  '#get|/scorecards/{namespace}/{name}/checks/{checkId}': {
+    path: CheckPath;
+    query: {
+      status?: CheckStatus;
+      owner?: string;
+      limit?: number;
+      offset?: number;
+    };
+    response: CheckDetail | ErrorModel;
+  };
+  '#get|/scorecards/{namespace}/{name}/checks/{checkId}/history': {
+    path: CheckPath;
+    query: { days?: number };
+    response: CheckHistory | ErrorModel;
+  };
+  '#get|/scorecards/{namespace}/{name}/rollup': {
+    path: ScorecardPath;
+    query: { groupBy?: RollupGroupBy } & ReportFilterQuery;
+    response: Rollup | ErrorModel;
+  };
+  '#get|/scorecards/{namespace}/{name}/entities': {
+    path: ScorecardPath;
+    query: ReportFilterQuery & {
+      order?: 'level';
+      limit?: number;
+      offset?: number;
+    };
+    response: ScorecardEntityPage | ErrorModel;
+  };
+  '#get|/scorecards/{namespace}/{name}/history': {
+    path: ScorecardPath;
+    query: ReportFilterQuery & { days?: number };
+    response: ScorecardHistory | ErrorModel;
+  };
+  '#get|/entities/{kind}/{namespace}/{name}': {
+    path: EntityPath;
+    response: EntityView | ErrorModel;
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/history': {
+    path: EntityPath;
+    query: { scorecard: string; days?: number };
+    response: EntityHistory | ErrorModel;
+  };
+  '#post|/evaluate': {
+    body: { entityRef: string };
+    response: EntityView | ErrorModel;
+  };
+  '#get|/gate': {
+    query: { entity: string; scorecard: string; minLevel: string };
+    response: GateResult | ErrorModel;
+  };
+  '#post|/facts': {
+    body: FactsPushRequest;
+    response: FactsPushResponse | ErrorModel;
+  };
+  '#get|/sources': { response: { items: FactSourceInfo[] } | ErrorModel };
+  '#get|/exemptions': {
+    query: {
+      entityRef?: string;
+      scorecard?: string;
+      status?: ExemptionStatusParam;
+    };
+    response: { items: ExemptionModel[] } | ErrorModel;
+  };
+  '#post|/exemptions': {
+    body: {
+      entityRef: string;
+      definitionRef: string;
+      checkId: string;
+      reason: string;
+      expiresAt?: string;
+    };
+    response: ExemptionModel | ErrorModel;
+  };
+  '#post|/exemptions/{id}/approve': {
+    path: { id: string };
+    body: { comment?: string; expiresAt?: string | null };
+    response: ExemptionModel | ErrorModel;
+  };
+  '#post|/exemptions/{id}/deny': {
+    path: { id: string };
+    body: { comment?: string };
+    response: ExemptionModel | ErrorModel;
+  };
+  '#post|/exemptions/{id}/revoke': {
+    path: { id: string };
+    body: { comment?: string };
+    response: ExemptionModel | ErrorModel;
+  };
+  '#get|/audit': {
+    query: { limit?: number; before?: number };
+    response: { items: AuditEntryModel[] } | ErrorModel;
+  };
+};

@@ -1,0 +1,42 @@
+import type {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { MaturityQueries } from './api/queries';
+import type { ExemptionService } from './exemptions/ExemptionService';
+import type { FactStore } from './facts/FactStore';
+import type { ResultStore } from './results/ResultStore';
+import type { CatalogDefinitionProvider } from './scorecards/CatalogDefinitionProvider';
+import type { EvaluationService } from './scorecards/EvaluationService';
+import type { FactCollector } from './sources/FactCollector';
+
+/** Everything the maturity plugin's routes and tasks work with, built once in plugin.ts. */
+export interface MaturityServices {
+  /** Logger of the plugin. */
+  logger: LoggerService;
+  /** Service-to-service credentials. */
+  auth: AuthService;
+  /** Credentials of HTTP callers. */
+  httpAuth: HttpAuthService;
+  /** Permission decisions. */
+  permissions: PermissionsService;
+  /** The catalog, for visibility checks and entity lookups. */
+  catalog: CatalogService;
+  /** Latest facts and their change log. */
+  facts: FactStore;
+  /** Results, transitions, levels and snapshots. */
+  results: ResultStore;
+  /** Compiled Scorecards and Campaigns. */
+  definitions: CatalogDefinitionProvider;
+  /** Evaluates and persists. */
+  evaluation: EvaluationService;
+  /** The fact sources and on-demand collection. */
+  collector: FactCollector;
+  /** Exemptions and the audit log. */
+  exemptions: ExemptionService;
+  /** Read-only aggregations for the API (roll-ups, check history). */
+  queries: MaturityQueries;
+}

@@ -1,0 +1,5 @@
+export * from './shared';
+export * from './Scorecard';
+export * from './Campaign';
+export * from './Checklist';
+export * from './factRef';

@@ -1,0 +1,115 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  CheckDetail,
+  CheckHistory,
+  CheckStatus,
+  EntityHistory,
+  EntityView,
+  Exemption,
+  ExemptionRequest,
+  ExemptionStatus,
+  OffsetPage,
+  ReportFilters,
+  Rollup,
+  RollupGroupBy,
+  ScorecardDetail,
+  ScorecardEntity,
+  ScorecardHistory,
+  ScorecardSummary,
+} from './types';
+
+/** A scorecard (or any entity) named by its compound parts. */
+export interface RefParts {
+  kind?: string;
+  namespace: string;
+  name: string;
+}
+
+/**
+ * Which optional endpoints the backend serves, read once from its OpenAPI document (`/openapi.json`), so
+ * the UI never calls an endpoint the backend does not have.
+ */
+export interface MaturityFeatures {
+  /** `GET /scorecards/{namespace}/{name}/entities`: a ranked, filtered page of entities. */
+  scorecardEntities: boolean;
+  /** `GET /scorecards/{namespace}/{name}/history`: the level distribution per day. */
+  scorecardHistory: boolean;
+  /** The roll-up accepts the owner, system, lifecycle and kind filters. */
+  rollupFilters: boolean;
+}
+
+/** The maturity backend as the frontend uses it. */
+export interface MaturityApi {
+  /** Which optional endpoints the backend serves. */
+  getFeatures(): Promise<MaturityFeatures>;
+  /** Every scorecard with its level distribution. */
+  listScorecards(): Promise<ScorecardSummary[]>;
+  /** One scorecard with its checks. */
+  getScorecard(scorecard: RefParts): Promise<ScorecardDetail>;
+  /** Level distribution and category shares per owner, system, domain or org. */
+  getRollup(
+    scorecard: RefParts,
+    options: { groupBy: RollupGroupBy; filters?: ReportFilters },
+  ): Promise<Rollup>;
+  /** (proposed) A page of the scorecard's entities, lowest level first. */
+  listScorecardEntities(
+    scorecard: RefParts,
+    options: { filters?: ReportFilters; limit: number; offset: number },
+  ): Promise<OffsetPage<ScorecardEntity>>;
+  /** (proposed) The scorecard's level distribution per day. */
+  getScorecardHistory(
+    scorecard: RefParts,
+    options: { days: number; filters?: ReportFilters },
+  ): Promise<ScorecardHistory>;
+  /** A check with counts and a page of the entities it rates. */
+  getCheck(
+    scorecard: RefParts,
+    checkId: string,
+    options?: {
+      status?: CheckStatus;
+      owner?: string;
+      limit?: number;
+      offset?: number;
+    },
+  ): Promise<CheckDetail>;
+  /** A check's pass rate per day. */
+  getCheckHistory(
+    scorecard: RefParts,
+    checkId: string,
+    options?: { days?: number },
+  ): Promise<CheckHistory>;
+  /** An entity's levels and results on every scorecard and campaign. */
+  getEntity(entityRef: string): Promise<EntityView>;
+  /** An entity's level history and recent transitions on one scorecard. */
+  getEntityHistory(
+    entityRef: string,
+    options: { scorecard: string; days?: number },
+  ): Promise<EntityHistory>;
+  /** Collects fresh facts for an entity, evaluates it and returns its results. */
+  evaluate(entityRef: string): Promise<EntityView>;
+  /** Exemptions, newest request first. */
+  listExemptions(options?: {
+    entityRef?: string;
+    scorecard?: string;
+    status?: ExemptionStatus;
+  }): Promise<Exemption[]>;
+  /** Requests an exemption of one check for one entity. */
+  requestExemption(request: ExemptionRequest): Promise<Exemption>;
+  /** Approves a requested exemption. */
+  approveExemption(
+    id: string,
+    options?: { comment?: string; expiresAt?: string | null },
+  ): Promise<Exemption>;
+  /** Denies a requested exemption. */
+  denyExemption(id: string, options?: { comment?: string }): Promise<Exemption>;
+  /** Revokes an approved exemption or withdraws a request. */
+  revokeExemption(
+    id: string,
+    options?: { comment?: string },
+  ): Promise<Exemption>;
+}
+
+/** The API ref of the maturity backend client. */
+export const maturityApiRef = createApiRef<MaturityApi>({
+  id: 'plugin.maturity.service',
+});

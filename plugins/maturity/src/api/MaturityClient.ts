@@ -1,0 +1,268 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { MaturityApi, MaturityFeatures, RefParts } from './MaturityApi';
+import type {
+  CheckDetail,
+  CheckHistory,
+  CheckStatus,
+  EntityHistory,
+  EntityView,
+  Exemption,
+  ExemptionRequest,
+  ExemptionStatus,
+  OffsetPage,
+  ReportFilters,
+  Rollup,
+  RollupGroupBy,
+  ScorecardDetail,
+  ScorecardEntity,
+  ScorecardHistory,
+  ScorecardSummary,
+} from './types';
+
+type Query = Record<string, string | number | undefined>;
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+const NO_FEATURES: MaturityFeatures = {
+  scorecardEntities: false,
+  scorecardHistory: false,
+  rollupFilters: false,
+};
+
+interface OpenApiDocument {
+  paths?: Record<
+    string,
+    { get?: { parameters?: Array<{ name?: string; $ref?: string }> } }
+  >;
+  components?: { parameters?: Record<string, { name?: string }> };
+}
+
+/** Reads the optional features from the backend's OpenAPI document. */
+export function featuresOf(doc: OpenApiDocument): MaturityFeatures {
+  const paths = doc.paths ?? {};
+  const find = (suffix: string) =>
+    Object.keys(paths).find(p => p.endsWith(suffix));
+  const rollup = find('/scorecards/{namespace}/{name}/rollup');
+  const rollupParams = (rollup && paths[rollup].get?.parameters) || [];
+  const names = rollupParams.map(
+    p =>
+      p.name ??
+      doc.components?.parameters?.[p.$ref?.split('/').pop() ?? '']?.name,
+  );
+  return {
+    scorecardEntities: Boolean(find('/scorecards/{namespace}/{name}/entities')),
+    scorecardHistory: Boolean(find('/scorecards/{namespace}/{name}/history')),
+    rollupFilters: ['owner', 'system', 'lifecycle', 'kind'].every(n =>
+      names.includes(n),
+    ),
+  };
+}
+
+function scorecardPath({ namespace, name }: RefParts): string {
+  return `/scorecards/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    name,
+  )}`;
+}
+
+function entityPath(entityRef: string): string {
+  const match = /^([^:]+):(?:([^/]+)\/)?(.+)$/.exec(entityRef);
+  if (!match) throw new TypeError(`Invalid entity ref '${entityRef}'`);
+  const [, kind, namespace = 'default', name] = match;
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function filterQuery(filters: ReportFilters = {}): Query {
+  const { owner, system, lifecycle, kind } = filters;
+  return { owner, system, lifecycle, kind };
+}
+
+/** The HTTP client of the maturity backend (`discoveryApi.getBaseUrl('maturity')`). */
+export class MaturityClient implements MaturityApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+  #features?: Promise<MaturityFeatures>;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  getFeatures(): Promise<MaturityFeatures> {
+    if (!this.#features) {
+      this.#features = this.#request<OpenApiDocument>('/openapi.json')
+        .then(featuresOf)
+        .catch(() => {
+          // Ask again next time: the backend may have been restarting.
+          this.#features = undefined;
+          return NO_FEATURES;
+        });
+    }
+    return this.#features;
+  }
+
+  async listScorecards(): Promise<ScorecardSummary[]> {
+    const body = await this.#request<{ items: ScorecardSummary[] }>(
+      '/scorecards',
+    );
+    return body.items;
+  }
+
+  getScorecard(scorecard: RefParts): Promise<ScorecardDetail> {
+    return this.#request(scorecardPath(scorecard));
+  }
+
+  getRollup(
+    scorecard: RefParts,
+    options: { groupBy: RollupGroupBy; filters?: ReportFilters },
+  ): Promise<Rollup> {
+    return this.#request(
+      withQuery(`${scorecardPath(scorecard)}/rollup`, {
+        groupBy: options.groupBy,
+        ...filterQuery(options.filters),
+      }),
+    );
+  }
+
+  listScorecardEntities(
+    scorecard: RefParts,
+    options: { filters?: ReportFilters; limit: number; offset: number },
+  ): Promise<OffsetPage<ScorecardEntity>> {
+    return this.#request(
+      withQuery(`${scorecardPath(scorecard)}/entities`, {
+        ...filterQuery(options.filters),
+        order: 'level',
+        limit: options.limit,
+        offset: options.offset,
+      }),
+    );
+  }
+
+  getScorecardHistory(
+    scorecard: RefParts,
+    options: { days: number; filters?: ReportFilters },
+  ): Promise<ScorecardHistory> {
+    return this.#request(
+      withQuery(`${scorecardPath(scorecard)}/history`, {
+        days: options.days,
+        ...filterQuery(options.filters),
+      }),
+    );
+  }
+
+  getCheck(
+    scorecard: RefParts,
+    checkId: string,
+    options: {
+      status?: CheckStatus;
+      owner?: string;
+      limit?: number;
+      offset?: number;
+    } = {},
+  ): Promise<CheckDetail> {
+    return this.#request(
+      withQuery(
+        `${scorecardPath(scorecard)}/checks/${encodeURIComponent(checkId)}`,
+        options,
+      ),
+    );
+  }
+
+  getCheckHistory(
+    scorecard: RefParts,
+    checkId: string,
+    options: { days?: number } = {},
+  ): Promise<CheckHistory> {
+    return this.#request(
+      withQuery(
+        `${scorecardPath(scorecard)}/checks/${encodeURIComponent(
+          checkId,
+        )}/history`,
+        options,
+      ),
+    );
+  }
+
+  getEntity(entityRef: string): Promise<EntityView> {
+    return this.#request(entityPath(entityRef));
+  }
+
+  getEntityHistory(
+    entityRef: string,
+    options: { scorecard: string; days?: number },
+  ): Promise<EntityHistory> {
+    return this.#request(
+      withQuery(`${entityPath(entityRef)}/history`, options),
+    );
+  }
+
+  evaluate(entityRef: string): Promise<EntityView> {
+    return this.#post('/evaluate', { entityRef });
+  }
+
+  async listExemptions(
+    options: {
+      entityRef?: string;
+      scorecard?: string;
+      status?: ExemptionStatus;
+    } = {},
+  ): Promise<Exemption[]> {
+    const body = await this.#request<{ items: Exemption[] }>(
+      withQuery('/exemptions', options),
+    );
+    return body.items;
+  }
+
+  requestExemption(request: ExemptionRequest): Promise<Exemption> {
+    return this.#post('/exemptions', request);
+  }
+
+  approveExemption(
+    id: string,
+    options: { comment?: string; expiresAt?: string | null } = {},
+  ): Promise<Exemption> {
+    return this.#post(`/exemptions/${encodeURIComponent(id)}/approve`, options);
+  }
+
+  denyExemption(
+    id: string,
+    options: { comment?: string } = {},
+  ): Promise<Exemption> {
+    return this.#post(`/exemptions/${encodeURIComponent(id)}/deny`, options);
+  }
+
+  revokeExemption(
+    id: string,
+    options: { comment?: string } = {},
+  ): Promise<Exemption> {
+    return this.#post(`/exemptions/${encodeURIComponent(id)}/revoke`, options);
+  }
+
+  #post<T>(path: string, body: object): Promise<T> {
+    return this.#request<T>(path, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify(body),
+    });
+  }
+
+  async #request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('maturity');
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

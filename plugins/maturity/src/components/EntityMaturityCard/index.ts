@@ -1,0 +1,2 @@
+export { EntityMaturityCard } from './EntityMaturityCard';
+export type { EntityMaturityCardProps } from './EntityMaturityCard';

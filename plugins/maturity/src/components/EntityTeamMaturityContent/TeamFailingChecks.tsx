@@ -1,0 +1,137 @@
+import { useMemo } from 'react';
+import Typography from '@material-ui/core/Typography';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/lib/useAsync';
+import { maturityApiRef } from '../../api';
+import type { CheckDefinition, RefParts, ScorecardDetail } from '../../api';
+import { mapLimit } from '../shared/mapLimit';
+import { LevelBadge } from '../shared/LevelBadge';
+import { CheckLink } from '../shared/links';
+
+/** A check with how many of the team's entities fail it or cannot be evaluated (error). */
+export interface FailingCheckRow {
+  id: string;
+  check: CheckDefinition;
+  failing: number;
+  counted: number;
+}
+
+/** Props of {@link FailingChecksTable}. */
+export interface FailingChecksTableProps {
+  scorecard: ScorecardDetail;
+  owner: string;
+  rows: FailingCheckRow[];
+}
+
+/** Presentational: the checks failing most often, linking to each check filtered to the team. */
+export function FailingChecksTable({
+  scorecard,
+  owner,
+  rows,
+}: FailingChecksTableProps) {
+  const columns = useMemo<TableColumn<FailingCheckRow>[]>(
+    () => [
+      {
+        title: 'Check',
+        field: 'check.title',
+        highlight: true,
+        render: r => (
+          <CheckLink
+            scorecardRef={scorecard.ref}
+            checkId={r.id}
+            query={{ owner }}
+          >
+            {r.check.title}
+          </CheckLink>
+        ),
+      },
+      {
+        title: 'Level',
+        field: 'check.level',
+        render: r => (
+          <LevelBadge
+            level={scorecard.levels.find(l => l.id === r.check.level)}
+          />
+        ),
+      },
+      {
+        title: 'Category',
+        field: 'check.category',
+        render: r =>
+          scorecard.categories.find(c => c.id === r.check.category)?.title ??
+          '–',
+      },
+      {
+        title: 'Not passing',
+        field: 'failing',
+        render: r => `${r.failing} of ${r.counted} entities`,
+      },
+    ],
+    [scorecard, owner],
+  );
+  return (
+    <Table<FailingCheckRow>
+      title="Checks failing most often in the team"
+      columns={columns}
+      data={rows}
+      options={{
+        search: false,
+        paging: false,
+        padding: 'dense',
+        sorting: false,
+      }}
+      emptyContent={
+        <Typography color="textSecondary" style={{ padding: 16 }}>
+          No check fails for this team’s entities.
+        </Typography>
+      }
+    />
+  );
+}
+
+/** Loads every check's counts for the team (owner filter) and shows the ten failing most often. */
+export function TeamFailingChecks({
+  scorecard,
+  parts,
+  owner,
+}: {
+  scorecard: ScorecardDetail;
+  parts: RefParts;
+  owner: string;
+}) {
+  const api = useApi(maturityApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const details = await mapLimit(scorecard.checks, 4, check =>
+      api.getCheck(parts, check.id, { owner, status: 'fail', limit: 1 }),
+    );
+    return details
+      .map((d, i) => ({
+        id: scorecard.checks[i].id,
+        check: scorecard.checks[i],
+        failing: d.counts.fail + d.counts.error,
+        counted:
+          d.counts.pass + d.counts.exempt + d.counts.fail + d.counts.error,
+      }))
+      .filter(r => r.failing > 0)
+      .sort(
+        (a, b) =>
+          b.failing - a.failing || a.check.title.localeCompare(b.check.title),
+      )
+      .slice(0, 10);
+  }, [api, scorecard, parts, owner]);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  return (
+    <FailingChecksTable
+      scorecard={scorecard}
+      owner={owner}
+      rows={value ?? []}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityTeamMaturityContent } from './EntityTeamMaturityContent';

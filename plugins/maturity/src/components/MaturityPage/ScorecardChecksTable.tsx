@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import Typography from '@material-ui/core/Typography';
+import { Table, TableColumn } from '@backstage/core-components';
+import type { CheckDefinition, ScorecardDetail } from '../../api';
+import { LevelBadge } from '../shared/LevelBadge';
+import { CheckLink } from '../shared/links';
+import { formatDate } from '../shared/format';
+
+type Row = CheckDefinition & { order: number };
+
+/** Presentational: a scorecard's checks by level, each linking to its check page. */
+export function ScorecardChecksTable({
+  scorecard,
+}: {
+  scorecard: ScorecardDetail;
+}) {
+  const columns = useMemo<TableColumn<Row>[]>(() => {
+    const levelIndex = (id?: string) =>
+      scorecard.levels.findIndex(l => l.id === id);
+    return [
+      {
+        title: 'Level',
+        field: 'order',
+        defaultSort: 'asc',
+        render: c => (
+          <LevelBadge level={scorecard.levels[levelIndex(c.level)]} />
+        ),
+      },
+      {
+        title: 'Check',
+        field: 'title',
+        highlight: true,
+        render: c => (
+          <>
+            <CheckLink scorecardRef={scorecard.ref} checkId={c.id}>
+              {c.title}
+            </CheckLink>
+            {c.description && (
+              <Typography variant="body2" color="textSecondary">
+                {c.description}
+              </Typography>
+            )}
+          </>
+        ),
+      },
+      {
+        title: 'Category',
+        field: 'category',
+        render: c =>
+          scorecard.categories.find(k => k.id === c.category)?.title ?? '–',
+      },
+      {
+        title: 'Counts from',
+        field: 'effectiveFrom',
+        render: c => {
+          if (c.fromCampaign) return `Campaign ${c.fromCampaign}`;
+          return c.effectiveFrom ? formatDate(c.effectiveFrom) : 'Always';
+        },
+      },
+    ];
+  }, [scorecard]);
+  const data = useMemo(
+    () =>
+      scorecard.checks.map(c => ({
+        ...c,
+        order: scorecard.levels.findIndex(l => l.id === c.level),
+      })),
+    [scorecard],
+  );
+  return (
+    <Table<Row>
+      title={`Checks (${scorecard.checks.length})`}
+      columns={columns}
+      data={data}
+      options={{ search: true, paging: false, padding: 'dense' }}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import maturityAlphaPlugin from './alpha';
+import { maturityPlugin } from './plugin';
+
+describe('maturity plugin', () => {
+  it('exports the legacy plugin with its routes', () => {
+    expect(maturityPlugin.getId()).toBe('maturity');
+    expect(Object.keys(maturityPlugin.routes)).toEqual([
+      'root',
+      'scorecard',
+      'check',
+    ]);
+  });
+
+  it('exports the new-frontend-system plugin with page, entity contents, card and API', () => {
+    expect(maturityAlphaPlugin.id).toBe('maturity');
+    for (const id of [
+      'api:maturity',
+      'page:maturity',
+      'entity-content:maturity/maturity',
+      'entity-content:maturity/team-maturity',
+      'entity-card:maturity/maturity',
+    ] as const) {
+      expect(maturityAlphaPlugin.getExtension(id)).toBeDefined();
+    }
+  });
+});

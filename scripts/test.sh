@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Every check the project has, in the order that fails fastest. Called by `./ratchet test` and CI.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$RATCHET_ROOT"
+y() { node .yarn/releases/yarn-4.13.0.cjs "$@"; }
+step() { echo; echo "=== ratchet test: $* ($(date +%T))"; }
+
+step install
+ratchet_install
+
+step "typecheck (tsc)"
+y tsc
+
+step "lint"
+y backstage-cli repo lint
+
+# Never let TestDatabases try Docker (it does not run here): PostgreSQL comes from the local server.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
+# Database tests run on SQLite always, and on PostgreSQL when a server answers locally.
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
+  (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:5432"
+fi
+if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  echo "ratchet: database tests run on SQLite and PostgreSQL ($BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)"
+else
+  echo "ratchet: no PostgreSQL on 127.0.0.1:5432 — database tests run on SQLite only"
+fi
+
+step "unit, component and database tests (jest)"
+CI=true y backstage-cli repo test --maxWorkers=2
+
+step "browser tests (Playwright + Chromium)"
+bash scripts/e2e.sh
+
+step "all green"

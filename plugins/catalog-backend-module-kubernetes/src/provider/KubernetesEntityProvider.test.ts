@@ -74,14 +74,14 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     expect(connection.mutations[0].type).toBe('full');
   });
 
-  it('maps the sample estate to 37 Components, one per service across both clusters', async () => {
+  it('maps the sample estate to 45 Components, one per service across both clusters', async () => {
     const { provider, connection, logger } = await create();
     const report = await provider.refresh();
     const entities = connection.entities();
-    expect(entities.size).toBe(37);
+    expect(entities.size).toBe(45);
     expect(report.counts).toMatchObject({
-      entities: 37,
-      added: 37,
+      entities: 45,
+      added: 45,
       removed: 0,
       kept: 0,
       optedOut: 1,
@@ -94,7 +94,7 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     expect(logger.lines).toContainEqual({
       level: 'info',
       message: expect.stringMatching(
-        /^Synced 37 entities from 2\/2 clusters in \d+ ms: 37 added, 0 updated, 0 removed, 0 kept; 2 unowned, 0 name clashes, 1 opted out$/,
+        /^Synced 45 entities from 2\/2 clusters in \d+ ms: 45 added, 0 updated, 0 removed, 0 kept; 4 unowned, 0 name clashes, 1 opted out$/,
       ),
     });
 
@@ -117,7 +117,7 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     });
   });
 
-  it('dedupes the eight services that run in both clusters and keeps the rest per cluster', async () => {
+  it('dedupes the ten services that run in both clusters and keeps the rest per cluster', async () => {
     const { provider, connection } = await create();
     await provider.refresh();
     const both = [...connection.entities().values()]
@@ -134,8 +134,10 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
       'auth-gateway',
       'card-tokenizer',
       'identity-service',
+      'ingress-nginx',
       'log-shipper',
       'notification-service',
+      'otel-collector',
       'payment-gateway',
     ]);
     const clustersOf = (name: string) =>
@@ -157,6 +159,8 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     expect(owner('email-renderer')).toBe('group:default/growth'); // ratchet.dev/owner annotation
     expect(owner('legacy-core-banking-adapter')).toBe('group:default/ledger'); // workload label
     expect(owner('document-ocr')).toBe('group:default/identity');
+    expect(owner('otel-collector')).toBe('group:default/platform'); // namespace label only
+    expect(owner('flagd')).toBe('group:default/platform'); // ratchet.dev/owner annotation
     const preview = report.entities.find(
       e => e.entityRef === 'component:default/fx-rates',
     );
@@ -168,7 +172,9 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     const report = await provider.refresh();
     expect(report.unowned.map(u => [u.entityRef, u.emitted]).sort()).toEqual([
       ['component:default/dbt-runner', true],
+      ['component:default/kafka-lag-exporter', true],
       ['component:default/old-signup-flow', true],
+      ['component:default/pgbouncer', true],
     ]);
     const dbt = connection.entities().get('dbt-runner')!;
     expect(dbt.spec?.owner).toBe('group:default/unassigned');
@@ -181,7 +187,7 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     });
     const report = await provider.refresh();
     expect(connection.entities().has('dbt-runner')).toBe(false);
-    expect(connection.entities().size).toBe(35);
+    expect(connection.entities().size).toBe(41);
     expect(
       report.unowned.map(u => [u.entityRef, u.owner, u.emitted]),
     ).toContainEqual([
@@ -245,10 +251,12 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
       'email-renderer',
       'dbt-runner',
       'feature-flags',
+      'flagd',
+      'pgbouncer',
     ]) {
       expect(connection.entities().has(name)).toBe(false);
     }
-    expect(report.counts.optedOut).toBe(5);
+    expect(report.counts.optedOut).toBe(7);
   });
 
   it('applies configured mapping rules instead of the defaults', async () => {
@@ -347,7 +355,7 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     const deploymentPages = euWest.requests.filter(
       r => r.path === '/apis/apps/v1/deployments',
     );
-    expect(deploymentPages.length).toBe(Math.ceil(18 / 4));
+    expect(deploymentPages.length).toBe(Math.ceil(21 / 4));
     expect(deploymentPages.every(r => r.query.limit === '4')).toBe(true);
     expect(deploymentPages.slice(1).every(r => r.query.continue)).toBe(true);
   });
@@ -375,7 +383,7 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
       ],
     ).toBe('us-east');
     expect(report.counts).toMatchObject({
-      entities: 36,
+      entities: 44,
       removed: 1,
       updated: 1,
       added: 0,
@@ -386,7 +394,7 @@ describe('KubernetesEntityProvider over the demo clusters', () => {
     const { provider, connection } = await create();
     const report = await provider.preview();
     expect(report.dryRun).toBe(true);
-    expect(report.entities).toHaveLength(37);
+    expect(report.entities).toHaveLength(45);
     expect(connection.mutations).toHaveLength(0);
   });
 });

@@ -71,7 +71,7 @@ describe('KubernetesEntityProvider next to catalog-info.yaml', () => {
     const { provider, connection } = await create({}, [yamlGateway]);
     const report = await provider.refresh();
     expect(connection.entities().has('payment-gateway')).toBe(false);
-    expect(connection.entities().size).toBe(36);
+    expect(connection.entities().size).toBe(44);
     expect(report.conflicts).toEqual([
       {
         name: 'payment-gateway',
@@ -116,6 +116,22 @@ describe('KubernetesEntityProvider next to catalog-info.yaml', () => {
     });
   });
 
+  it('records a skip, not a suffix, for an unowned clash when unowned workloads are skipped', async () => {
+    const yamlRunner: Entity = {
+      ...yamlGateway,
+      metadata: { ...yamlGateway.metadata, name: 'dbt-runner' },
+    };
+    const { provider, connection } = await create(
+      { coexistence: { action: 'suffix' }, unowned: { action: 'skip' } },
+      [yamlRunner],
+    );
+    const report = await provider.refresh();
+    expect(connection.entities().has('dbt-runner-k8s')).toBe(false);
+    const [link] = report.conflicts;
+    expect(link).toMatchObject({ name: 'dbt-runner', action: 'skipped' });
+    expect(link).not.toHaveProperty('emittedAs');
+  });
+
   it('does not treat its own entities as clashes', async () => {
     const first = await create();
     await first.provider.refresh();
@@ -123,39 +139,130 @@ describe('KubernetesEntityProvider next to catalog-info.yaml', () => {
     const second = await create({}, own);
     const report = await second.provider.refresh();
     expect(report.conflicts).toEqual([]);
-    expect(second.connection.entities().size).toBe(37);
+    expect(second.connection.entities().size).toBe(45);
   });
 
-  it('links every demo service to its Component in examples/components.yaml and surfaces ownership gaps', async () => {
-    const components = parseAllDocuments(
+  describe('in the demo (examples/components.yaml in the catalog)', () => {
+    const yamlComponents = parseAllDocuments(
       fs.readFileSync(path.join(REPO_ROOT, 'examples/components.yaml'), 'utf8'),
     ).map(d => d.toJS() as Entity);
-    const { provider, connection } = await create({}, components);
-    const report = await provider.refresh();
-    expect(connection.entities().size).toBe(0);
-    expect(report.conflicts).toHaveLength(37);
-    const link = (name: string) => report.conflicts.find(c => c.name === name);
-    // unowned in the catalog, owned in Kubernetes: the hint to fix the YAML
-    expect(link('legacy-core-banking-adapter')).toMatchObject({
-      existingOwner: 'group:default/unassigned',
-      kubernetesOwner: 'group:default/ledger',
-      ownerSource: 'label:ratchet.dev/team',
+    const kubernetesOnly = [
+      'experiment-assigner',
+      'flagd',
+      'ingress-nginx',
+      'kafka-lag-exporter',
+      'link-shortener',
+      'nightly-kpi-report',
+      'otel-collector',
+      'pgbouncer',
+    ];
+
+    it('emits only the Kubernetes-only workloads, with owners, Kubernetes annotations and a location', async () => {
+      const { provider, connection } = await create({}, yamlComponents);
+      const report = await provider.refresh();
+      const entities = connection.entities();
+      expect([...entities.keys()].sort()).toEqual(kubernetesOnly);
+      expect(report.counts).toMatchObject({
+        entities: 8,
+        conflicts: 37,
+        unowned: 4,
+        optedOut: 1,
+      });
+      const owners = Object.fromEntries(
+        [...entities].map(([name, e]) => [name, e.spec?.owner]),
+      );
+      expect(owners).toEqual({
+        'experiment-assigner': 'group:default/growth',
+        flagd: 'group:default/platform',
+        'ingress-nginx': 'group:default/platform',
+        'kafka-lag-exporter': 'group:default/unassigned',
+        'link-shortener': 'group:default/growth',
+        'nightly-kpi-report': 'group:default/data',
+        'otel-collector': 'group:default/platform',
+        pgbouncer: 'group:default/unassigned',
+      });
+      const [euWest, usEast] = clusters;
+      const ingress = entities.get('ingress-nginx')!;
+      expect(ingress.spec?.system).toBe('platform-core'); // annotation over the chart's part-of label
+      const location = `url:${euWest.url}/apis/apps/v1/namespaces/ingress-nginx/deployments/ingress-nginx-controller`;
+      expect(ingress.metadata.annotations).toEqual({
+        'backstage.io/kubernetes-id': 'ingress-nginx',
+        'backstage.io/kubernetes-namespace': 'ingress-nginx',
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        'ratchet.dev/kubernetes-clusters': 'eu-west,us-east',
+        'ratchet.dev/kubernetes-namespaces': 'ingress-nginx',
+        'ratchet.dev/kubernetes-provider': 'kubernetes:test',
+      });
+      expect(
+        entities.get('nightly-kpi-report')?.metadata.annotations?.[
+          'backstage.io/managed-by-location'
+        ],
+      ).toBe(
+        `url:${usEast.url}/apis/batch/v1/namespaces/data/cronjobs/nightly-kpi-report`,
+      );
+      expect(entities.get('experiment-assigner')?.spec?.lifecycle).toBe(
+        'experimental',
+      );
+      expect(entities.get('otel-collector')?.metadata).toMatchObject({
+        title: 'OpenTelemetry Collector',
+        tags: ['observability', 'opentelemetry'],
+        links: [
+          {
+            title: 'Collector dashboard',
+            url: 'https://grafana.ratchet.example/d/otel-collector',
+          },
+        ],
+      });
+      // no kubernetes-id label on the workload: the Kubernetes tab and the facts find it by selector
+      expect(entities.get('pgbouncer')?.metadata.annotations).toMatchObject({
+        'backstage.io/kubernetes-label-selector':
+          'app.kubernetes.io/name=pgbouncer',
+        'ratchet.dev/needs-owner': 'true',
+      });
+      expect(
+        entities.get('pgbouncer')?.metadata.annotations,
+      ).not.toHaveProperty('backstage.io/kubernetes-id');
     });
-    expect(link('email-renderer')).toMatchObject({
-      existingOwner: 'group:default/unassigned',
-      kubernetesOwner: 'group:default/growth',
-      ownerSource: 'annotation:ratchet.dev/owner',
+
+    it('links every YAML Component that runs in Kubernetes and surfaces ownership gaps', async () => {
+      const { provider } = await create({}, yamlComponents);
+      const report = await provider.refresh();
+      const deployed = yamlComponents
+        .filter(c => c.metadata.annotations?.['backstage.io/kubernetes-id'])
+        .map(c => c.metadata.name)
+        .sort();
+      expect(deployed).toHaveLength(37);
+      expect(report.conflicts.map(c => c.name).sort()).toEqual(deployed);
+      expect(report.conflicts.every(c => c.action === 'skipped')).toBe(true);
+      const link = (name: string) =>
+        report.conflicts.find(c => c.name === name);
+      // unowned in the catalog, owned in Kubernetes: the hint to fix the YAML
+      expect(link('legacy-core-banking-adapter')).toMatchObject({
+        existingOwner: 'group:default/unassigned',
+        kubernetesOwner: 'group:default/ledger',
+        ownerSource: 'label:ratchet.dev/team',
+      });
+      expect(link('email-renderer')).toMatchObject({
+        existingOwner: 'group:default/unassigned',
+        kubernetesOwner: 'group:default/growth',
+        ownerSource: 'annotation:ratchet.dev/owner',
+      });
+      // triage: no owner signal in Kubernetes, whether or not a YAML Component exists
+      expect(
+        report.unowned
+          .map(u => [u.entityRef, u.emitted, u.existingEntityRef])
+          .sort(),
+      ).toEqual([
+        ['component:default/dbt-runner', false, 'component:default/dbt-runner'],
+        ['component:default/kafka-lag-exporter', true, undefined],
+        [
+          'component:default/old-signup-flow',
+          false,
+          'component:default/old-signup-flow',
+        ],
+        ['component:default/pgbouncer', true, undefined],
+      ]);
     });
-    // no owner signal in Kubernetes: listed for triage, with the Component they belong to
-    expect(
-      report.unowned.map(u => [u.entityRef, u.emitted, u.existingEntityRef]),
-    ).toEqual([
-      ['component:default/dbt-runner', false, 'component:default/dbt-runner'],
-      [
-        'component:default/old-signup-flow',
-        false,
-        'component:default/old-signup-flow',
-      ],
-    ]);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '../__testUtils__/testUtils';
 import { KubernetesEntityProvider } from './KubernetesEntityProvider';
 
-// eu-west holds 22 services, 14 of them only there; us-east 23, 15 only there; 37 in all.
+// eu-west holds 26 services, 16 of them only there; us-east 29, 19 only there; 45 in all.
 describe('KubernetesEntityProvider when clusters fail', () => {
   let clusters: LoopbackCluster[];
   let euWest: LoopbackCluster;
@@ -74,7 +74,7 @@ describe('KubernetesEntityProvider when clusters fail', () => {
       const { provider, connection, logger } = await create();
       await provider.refresh();
       const before = connection.entities();
-      expect(before.size).toBe(37);
+      expect(before.size).toBe(45);
 
       euWest.fail(failure);
       const report = await provider.refresh();
@@ -84,15 +84,15 @@ describe('KubernetesEntityProvider when clusters fail', () => {
         before.get('payouts-service'),
       );
       expect(report.counts).toMatchObject({
-        entities: 37,
+        entities: 45,
         removed: 0,
-        kept: 14,
+        kept: 16,
       });
       const eu = report.clusters.find(c => c.cluster === 'eu-west')!;
       expect(eu).toMatchObject({
         status: 'failed',
         fallback: 'cache',
-        workloads: 22,
+        workloads: 26,
       });
       expect(eu.error).toMatch(/^cluster eu-west: listing \w+ /);
       expect(
@@ -115,7 +115,7 @@ describe('KubernetesEntityProvider when clusters fail', () => {
       });
       await provider.refresh();
       expect(connection.entities().has('payouts-service')).toBe(false);
-      expect(connection.entities().size).toBe(36);
+      expect(connection.entities().size).toBe(44);
     },
   );
 
@@ -149,7 +149,7 @@ describe('KubernetesEntityProvider when clusters fail', () => {
     euWest.fail({ type: 'expired', times: 1 });
     const report = await provider.refresh();
     expect(report.clusters[0].status).toBe('ok');
-    expect(connection.entities().size).toBe(37);
+    expect(connection.entities().size).toBe(45);
     const gone = euWest.requests.filter(r => r.status === 410);
     expect(gone).toHaveLength(1);
   });
@@ -162,7 +162,7 @@ describe('KubernetesEntityProvider when clusters fail', () => {
       status: 'failed',
       fallback: 'none',
     });
-    expect(connection.entities().size).toBe(23);
+    expect(connection.entities().size).toBe(29);
   });
 
   it('after a restart, keeps the entities the catalog holds from a cluster that fails', async () => {
@@ -180,7 +180,7 @@ describe('KubernetesEntityProvider when clusters fail', () => {
     const restarted = await create(catalogServiceMock({ entities: inCatalog }));
     const report = await restarted.provider.refresh();
     const after = restarted.connection.entities();
-    expect(after.size).toBe(37);
+    expect(after.size).toBe(45);
     expect(after.get('payouts-service')).toEqual(
       before.connection.entities().get('payouts-service'),
     );
@@ -188,7 +188,7 @@ describe('KubernetesEntityProvider when clusters fail', () => {
       status: 'failed',
       fallback: 'catalog',
     });
-    expect(report.counts.kept).toBe(14);
+    expect(report.counts.kept).toBe(16);
   });
 
   it('applies nothing when the catalog cannot be read on the first sync, then falls back to the last check', async () => {

@@ -142,6 +142,8 @@ export function planSync(
     const ref = `component:${config.entityNamespace}/${candidate.name}`;
     const existing = foreign.get(ref.toLocaleLowerCase('en-US'));
     let rename: { name: string; conflictsWith: string } | undefined;
+    const admitted =
+      candidate.owner !== undefined || config.unowned.action === 'suggest';
     if (existing) {
       const suffixed = toEntityName(
         `${candidate.name}${config.coexistence.suffix}`,
@@ -149,6 +151,8 @@ export function planSync(
       const suffixedRef = `component:${config.entityNamespace}/${suffixed}`;
       const canSuffix =
         config.coexistence.action === 'suffix' &&
+        // An unowned workload that is not admitted is not emitted under any name: the link must say so.
+        admitted &&
         suffixed !== undefined &&
         !foreign.has(suffixedRef.toLocaleLowerCase('en-US'));
       // The link is the useful part: what Kubernetes says about ownership next to what the YAML says.
@@ -168,9 +172,7 @@ export function planSync(
     }
     const entity = buildEntity(candidate, build, rename);
     const preview = summarise(entity, candidate);
-    const emitted =
-      (!existing || rename !== undefined) &&
-      (candidate.owner !== undefined || config.unowned.action === 'suggest');
+    const emitted = (!existing || rename !== undefined) && admitted;
     if (!candidate.owner) {
       unowned.push({
         ...preview,

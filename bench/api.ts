@@ -4,7 +4,11 @@
  * maturity plugin over a better-sqlite3 file holding 10,000 entities' facts, results and levels; autocannon,
  * in a child process so it does not share the backend's event loop, with 50 connections per endpoint.
  *
- *   yarn bench:api [--entities 10000] [--duration 10] [--connections 50]
+ *   yarn bench:api [--entities 10000] [--duration 10] [--connections 50] [--only rollup,rollup-owner]
+ *
+ * `--only` takes endpoint ids of the table below (comma-separated) and measures just those. `--cpu-prof`
+ * writes a V8 CPU profile of the backend during each 50-connection run to bench/.profiles/ (open it in
+ * Chrome DevTools).
  *
  * The catalog service is an in-memory catalog (catalogServiceMock's InMemoryCatalogClient with an index for
  * lookups by ref): the real catalog would first have to ingest 10,000 entities. So the figures are the
@@ -23,6 +27,7 @@ import type { JsonObject } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -45,6 +50,9 @@ import {
   quantile,
   RssSampler,
 } from './lib/stats';
+
+/** The team whose checks are measured (URL-encoded: the validator refuses reserved characters). */
+const TEAM = encodeURIComponent('group:default/payments');
 
 /** What is measured: the final API route and, until it is served, the placeholder route it replaces. */
 const ENDPOINTS: ReadonlyArray<{
@@ -73,6 +81,37 @@ const ENDPOINTS: ReadonlyArray<{
     url: () =>
       '/api/maturity/scorecards/default/bench-maturity/rollup?groupBy=org',
     placeholder: () => '/api/maturity/scorecards',
+  },
+  {
+    id: 'rollup-owner',
+    title: 'roll-up by owner',
+    p95Target: 300,
+    perEntity: false,
+    url: () =>
+      '/api/maturity/scorecards/default/bench-maturity/rollup?groupBy=owner',
+    placeholder: () => '/api/maturity/scorecards',
+  },
+  {
+    id: 'rollup-team',
+    title: "a team's roll-up",
+    p95Target: 300,
+    perEntity: false,
+    url: () =>
+      `/api/maturity/scorecards/default/bench-maturity/rollup?groupBy=org&owner=${TEAM}`,
+    // Before the team view filtered roll-ups it took its group from the roll-up by owner.
+    placeholder: () =>
+      '/api/maturity/scorecards/default/bench-maturity/rollup?groupBy=owner',
+  },
+  {
+    id: 'team-checks',
+    title: "a team's checks",
+    p95Target: 300,
+    perEntity: false,
+    url: () =>
+      `/api/maturity/scorecards/default/bench-maturity/checks?owner=${TEAM}&order=failing&limit=10`,
+    // Before the route existed the team view asked each check's detail; this is one of those requests.
+    placeholder: () =>
+      `/api/maturity/scorecards/default/bench-maturity/checks/has-owner?owner=${TEAM}&status=fail&limit=1`,
   },
 ];
 
@@ -181,6 +220,25 @@ function runClientProcess(spec: ClientSpec): Promise<ClientReport> {
       else resolve(JSON.parse(line) as ClientReport);
     });
   });
+}
+
+/** Starts profiling this process (the backend); `stop` writes the profile and says where. */
+async function startProfile(): Promise<{ stop(id: string): Promise<string> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(id) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      const directory = path.join(__dirname, '.profiles');
+      fs.mkdirSync(directory, { recursive: true });
+      const file = path.join(directory, `api-${id}-${Date.now()}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      return `${id}: CPU profile of the backend under load in ${file}`;
+    },
+  };
 }
 
 /** A port nobody listens on right now. */
@@ -299,6 +357,16 @@ async function main(argv: string[]) {
   const entityCount = arg('--entities', 10_000);
   const duration = arg('--duration', 10);
   const connections = arg('--connections', 50);
+  const onlyIndex = argv.indexOf('--only');
+  const only =
+    onlyIndex >= 0 ? new Set(argv[onlyIndex + 1]?.split(',') ?? []) : null;
+  const endpoints = ENDPOINTS.filter(e => !only || only.has(e.id));
+  const cpuProf = argv.includes('--cpu-prof');
+  if (endpoints.length === 0) {
+    throw new Error(
+      `--only matches no endpoint; ids: ${ENDPOINTS.map(e => e.id).join(', ')}`,
+    );
+  }
   console.log(`node ${process.version}; ${machineLoad()}`);
 
   const directory = fs.mkdtempSync(
@@ -368,7 +436,7 @@ async function main(argv: string[]) {
     );
     const rows: string[][] = [];
     const notes: string[] = [];
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of endpoints) {
       // The final route when the API serves it, else the placeholder: the table above says which is which.
       const probe = await fetch(
         `${baseUrl}${endpoint.url(sample[0].entityRef)}`,
@@ -385,7 +453,9 @@ async function main(argv: string[]) {
           throw new Error(
             `${endpoint.title}: neither ${endpoint.url(sample[0].entityRef)} (${
               probe.status
-            }) nor the placeholder (${fallback.status}) answers 200`,
+            }) nor the placeholder (${
+              fallback.status
+            }: ${await fallback.text()}) answers 200`,
           );
         }
         notes.push(
@@ -412,9 +482,11 @@ async function main(argv: string[]) {
         connections: 1,
         duration: Math.min(5, duration),
       });
+      const profiler = cpuProf ? await startProfile() : undefined;
       const sampler = new RssSampler(50);
       const report = await runClientProcess(spec);
       const rss = sampler.stop();
+      if (profiler) notes.push(await profiler.stop(endpoint.id));
       const ok =
         report.p95 < endpoint.p95Target &&
         report.non2xx === 0 &&

@@ -5,10 +5,13 @@
  * RSS is its own. Run from the repository root:
  *
  *   yarn bench:evaluate [--runs 3] [--entities 10000] [--updates 200] [--only sqlite-file,postgres] [--cpu-prof]
+ *                       [--no-compare] [--results-per-transaction 12500]
  *
  * Every database is measured --runs times (fresh process and database each time); the table shows the
  * median of the runs for every figure, and single-entity percentiles over the updates of all runs.
  *
+ * --results-per-transaction sets EvaluationService's budget; a huge one (1e9) writes each chunk of 1,000
+ * entities in one transaction, as before the budget existed.
  * --cpu-prof writes V8 CPU profiles of the database runs to bench/.profiles/ (open them in Chrome DevTools).
  * PostgreSQL: RATCHET_BENCH_PG (default postgresql://postgres@127.0.0.1:5432); a fresh database is created
  * and dropped for the run, and the run is skipped with a message when PostgreSQL cannot be reached.
@@ -93,6 +96,10 @@ interface Options {
   updates: number;
   only?: BenchDatabaseKind[];
   cpuProf: boolean;
+  /** False with --no-compare: the jsonfc comparison takes minutes and says nothing about the databases. */
+  compare: boolean;
+  /** EvaluationService's result budget; its default when absent. */
+  resultsPerTransaction?: number;
   child?: string;
 }
 
@@ -102,6 +109,7 @@ function parseArgs(argv: string[]): Options {
     entities: 10_000,
     updates: 200,
     cpuProf: false,
+    compare: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -110,6 +118,9 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--only')
       options.only = argv[++i].split(',') as BenchDatabaseKind[];
     else if (arg === '--cpu-prof') options.cpuProf = true;
+    else if (arg === '--no-compare') options.compare = false;
+    else if (arg === '--results-per-transaction')
+      options.resultsPerTransaction = Number(argv[++i]);
     else if (arg === '--runs') options.runs = Number(argv[++i]);
     else if (arg === '--child') options.child = argv[++i];
   }
@@ -147,6 +158,7 @@ async function measureDatabase(
       results,
       definitions: staticDefinitions(definitions),
       logger: benchLogger(true),
+      resultsPerTransaction: options.resultsPerTransaction,
     });
     const log = (message: string) => console.error(`[${kind}] ${message}`);
     const phaseRss: Array<{ phase: string; peak: number }> = [];
@@ -303,6 +315,9 @@ function runChild<T>(part: string, options: Options): Promise<T> {
     String(options.entities),
     '--updates',
     String(options.updates),
+    ...(options.resultsPerTransaction !== undefined
+      ? ['--results-per-transaction', String(options.resultsPerTransaction)]
+      : []),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
@@ -455,6 +470,11 @@ async function parent(options: Options): Promise<void> {
   console.log(
     `${options.entities} entities × 50 checks (1 Scorecard, 3 levels, 5 categories) over ~30 facts each; ${options.updates} single-entity updates`,
   );
+  if (options.resultsPerTransaction !== undefined) {
+    console.log(
+      `result rows per transaction: ${options.resultsPerTransaction}`,
+    );
+  }
   const reports: DatabaseReport[] = [];
   for (const kind of options.only ?? BENCH_DATABASE_KINDS) {
     if (kind === 'postgres') {
@@ -472,8 +492,11 @@ async function parent(options: Options): Promise<void> {
       runs.push(await runChild<DatabaseReport>(kind, options));
     reports.push(medianReport(runs));
   }
-  console.error('running the jsonfc comparison…');
-  const comparison = await runChild<ComparisonReport>('compare', options);
+  let comparison: ComparisonReport | undefined;
+  if (options.compare) {
+    console.error('running the jsonfc comparison…');
+    comparison = await runChild<ComparisonReport>('compare', options);
+  }
 
   console.log(
     `\nPersistence — median of ${
@@ -481,7 +504,7 @@ async function parent(options: Options): Promise<void> {
     } runs per database (each run its own process and database); ${machineLoad()}`,
   );
   if (reports.length) printDatabaseTable(reports);
-  printComparison(comparison);
+  if (comparison) printComparison(comparison);
 }
 
 async function child(part: string, options: Options): Promise<void> {

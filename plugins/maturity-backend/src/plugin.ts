@@ -24,6 +24,7 @@ import {
   DefinitionHashStore,
 } from './scorecards/CatalogDefinitionProvider';
 import { EvaluationService } from './scorecards/EvaluationService';
+import { AttestationFactSource } from './sources/attestation/AttestationFactSource';
 import { CatalogFactSource } from './sources/catalog/CatalogFactSource';
 import { FactCollector } from './sources/FactCollector';
 import { scheduleTasks } from './tasks/scheduleTasks';
@@ -90,6 +91,7 @@ export const maturityPlugin = createBackendPlugin({
           sources: [
             CatalogFactSource.create({ catalog, auth }),
             PushedFactSource.fromConfig(deps.config),
+            new AttestationFactSource(),
             ...addedSources,
           ],
           facts,

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { maturityEvaluatePermission } from '@ratchet/backstage-plugin-maturity-common';
 import { authorizeEntity } from '../permissions/authorize';
-import type { LevelRecord, StoredCheckResult } from '../results/ResultStore';
+import type { StoredCheckResult } from '../results/ResultStore';
 import { resultKey } from '../scorecards/EvaluationService';
 import type { EntityView, GateReason } from '../schema/entityModels';
 import {
@@ -45,36 +45,20 @@ async function currentResults(
   return ctx.results.getResultsForEntity(entityRef);
 }
 
-async function storedLevels(
-  ctx: ApiContext,
-  entityRef: string,
-  scorecardRefs: string[],
-) {
-  const levels = new Map<string, LevelRecord>();
-  const records = await Promise.all(
-    scorecardRefs.map(scorecardRef =>
-      ctx.results.getLevels({ scorecardRef, entityRefs: [entityRef] }),
-    ),
-  );
-  for (const record of records.flat()) levels.set(record.scorecardRef, record);
-  return levels;
-}
-
 /** Everything the entity endpoint answers, for an entity the caller can see. */
 export async function loadEntityView(
   ctx: ApiContext,
   entityRef: string,
   entity: Entity,
 ): Promise<EntityView> {
+  // Results first: reading them may re-evaluate the entity (an expired exemption), which moves levels.
   const [definitions, results, exemptions] = await Promise.all([
     ctx.definitions.getDefinitions(),
     currentResults(ctx, entityRef),
     ctx.exemptions.list({ entityRef, status: ['requested', 'approved'] }),
   ]);
-  const scorecardRefs = definitions
-    .filter(d => d.kind === 'Scorecard')
-    .map(d => d.ref);
-  const levels = await storedLevels(ctx, entityRef, scorecardRefs);
+  // One query for the levels on every scorecard, rather than one per scorecard.
+  const levels = await ctx.queries.entityLevels(entityRef);
   return buildEntityView({
     entityRef,
     entity,

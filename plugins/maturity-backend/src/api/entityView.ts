@@ -5,7 +5,8 @@ import type {
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { Exemption } from '../exemptions/ExemptionStore';
 import { computeLevel } from '../results/levels';
-import type { LevelRecord, StoredCheckResult } from '../results/ResultStore';
+import type { StoredCheckResult } from '../results/ResultStore';
+import type { StoredLevel } from './queryRows';
 import type {
   CompiledDefinition,
   DefinitionCheck,
@@ -35,7 +36,7 @@ export interface EntityState {
   /** Its current results. */
   results: StoredCheckResult[];
   /** Its stored level per scorecard ref. */
-  levels: Map<string, LevelRecord>;
+  levels: Map<string, StoredLevel>;
   /** Its requested and approved exemptions. */
   exemptions: Exemption[];
 }
@@ -123,23 +124,25 @@ export function buildEntityView(state: EntityState): EntityView {
 function scorecardView(
   definition: CompiledDefinition,
   checks: CheckResultView[],
-  stored: LevelRecord | undefined,
+  stored: StoredLevel | undefined,
 ): EntityScorecard {
   const levels = levelsOf(definition);
   const evaluated = Boolean(stored) || checks.some(c => c.status !== 'pending');
   // The stored level is what gates and roll-ups see; before the first write it is computed the same way.
-  const computed = computeLevel(
-    definition.levels,
-    checks
-      .filter(c => c.level && c.status !== 'pending')
-      .map(c => ({
-        level: c.level!,
-        status:
-          c.effective && c.status !== 'pending' ? c.status : 'not-applicable',
-      })),
-  );
-  let index = evaluated ? computed.levelIndex : -1;
+  let index = -1;
   if (stored) index = stored.levelIndex;
+  else if (evaluated) {
+    index = computeLevel(
+      definition.levels,
+      checks
+        .filter(c => c.level && c.status !== 'pending')
+        .map(c => ({
+          level: c.level!,
+          status:
+            c.effective && c.status !== 'pending' ? c.status : 'not-applicable',
+        })),
+    ).levelIndex;
+  }
   const counts = stored
     ? {
         passed: stored.passed,

@@ -4,7 +4,12 @@ import {
   maturityExemptionApprovePermission,
   maturityExemptionRequestPermission,
 } from '@ratchet/backstage-plugin-maturity-common';
-import type { Exemption } from '../exemptions/ExemptionStore';
+import { InputError } from '@backstage/errors';
+import type {
+  Exemption,
+  ExemptionFilter,
+  ExemptionStatus,
+} from '../exemptions/ExemptionStore';
 import {
   authorizeAnyEntity,
   authorizedEntities,
@@ -13,6 +18,32 @@ import {
 import { ApiContext, ApiRouter, callerOf, scorecardParam } from './context';
 import { exemptionModel } from './entityView';
 import { actorOf, normaliseEntityRef } from './refs';
+
+/** The filters of an exemption list request; `scorecard` and `definitionRef` are one filter by two names. */
+function exemptionFilter(query: {
+  entityRef?: string;
+  scorecard?: string;
+  definitionRef?: string;
+  checkId?: string;
+  status?: ExemptionStatus;
+}): ExemptionFilter {
+  const definitions = [query.scorecard, query.definitionRef]
+    .filter((raw): raw is string => Boolean(raw))
+    .map(scorecardParam);
+  if (new Set(definitions).size > 1) {
+    throw new InputError(
+      `scorecard '${query.scorecard}' and definitionRef '${query.definitionRef}' name different definitions`,
+    );
+  }
+  return {
+    ...(query.entityRef
+      ? { entityRef: normaliseEntityRef(query.entityRef) }
+      : {}),
+    ...(definitions.length ? { definitionRef: definitions[0] } : {}),
+    ...(query.checkId ? { checkId: query.checkId } : {}),
+    ...(query.status ? { status: [query.status] } : {}),
+  };
+}
 
 /** Loads an exemption for a decision: 404 unless the caller can see its entity, 403 without approve. */
 async function forDecision(
@@ -92,20 +123,28 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
 
   router.get('/exemptions', async (req, res) => {
     const credentials = await callerOf(ctx, req);
-    const { entityRef, scorecard, status } = req.query;
-    const exemptions = await ctx.exemptions.list({
-      ...(entityRef ? { entityRef: normaliseEntityRef(entityRef) } : {}),
-      ...(scorecard ? { definitionRef: scorecardParam(scorecard) } : {}),
-      ...(status ? { status: [status] } : {}),
-    });
-    const visible = await ctx.view.summaries(
-      credentials,
-      exemptions.map(e => e.entityRef),
-    );
+    const filter = exemptionFilter(req.query);
+    const limit = req.query.limit ?? 500;
+    const offset = req.query.offset ?? 0;
+    // Visibility is the catalog's, so the entities of every matching exemption are checked first; the
+    // page and the total are then counted in SQL over the visible ones only.
+    const refs = await ctx.exemptions.entityRefs(filter);
+    const visible = await ctx.view.summaries(credentials, refs);
+    const visibleFilter =
+      visible.size === refs.length
+        ? filter
+        : { ...filter, entityRefs: [...visible.keys()] };
+    const [items, total] = await Promise.all([
+      ctx.exemptions.list({ ...visibleFilter, limit, offset }),
+      ctx.exemptions.count(visibleFilter),
+    ]);
+    const next = offset + items.length;
     res.json({
-      items: exemptions
-        .filter(e => visible.has(e.entityRef))
-        .map(exemptionModel),
+      items: items.map(exemptionModel),
+      total,
+      limit,
+      offset,
+      nextOffset: next < total ? next : null,
     });
   });
 

@@ -1,5 +1,10 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { ReportFilterQuery } from '../schema/models';
 import type { EntitySummary } from './catalogView';
@@ -17,21 +22,36 @@ export interface ReportFilters {
   kind?: string;
 }
 
-/** A ref given in a query parameter, resolved as the catalog resolves relations (full, lowercased). */
+const validator = makeValidator();
+
+/**
+ * A ref given in a query parameter, resolved as the catalog resolves relations (full, lowercased).
+ * Parts the catalog would never accept in an entity are refused (400) rather than matching nothing.
+ */
 export function refParam(
   raw: string,
   defaultKind: string,
   label: string,
 ): string {
+  let ref: CompoundEntityRef;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(raw, { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    ref = parseEntityRef(raw, { defaultKind, defaultNamespace: 'default' });
   } catch (error) {
     throw new InputError(
       `Invalid ${label} '${raw}': ${(error as Error).message}`,
     );
   }
+  // Namespaces are compared lowercased, as the catalog compares them, so `Default` is fine.
+  if (
+    !validator.isValidKind(ref.kind) ||
+    !validator.isValidNamespace(ref.namespace.toLocaleLowerCase('en-US')) ||
+    !validator.isValidEntityName(ref.name)
+  ) {
+    throw new InputError(
+      `Invalid ${label} '${raw}': expected an entity ref [<kind>:][<namespace>/]<name> whose parts are letters, digits, '-', '_' and '.'`,
+    );
+  }
+  return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
 }
 
 /** The filters of a request's query; empty strings count as absent. */

@@ -38,6 +38,7 @@ describe('maturity plugin wiring', () => {
     expect(sources.body.items.map((s: { id: string }) => s.id)).toEqual([
       'catalog',
       'pushed',
+      'attestation',
     ]);
 
     const pushed = await request(server)

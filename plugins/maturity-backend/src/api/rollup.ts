@@ -1,4 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
 import type { CompiledDefinition } from '../scorecards/compileDefinitions';
 import type {
   LevelCount,
@@ -6,27 +7,25 @@ import type {
   RollupGroup,
   RollupGroupBy,
 } from '../schema/models';
+import { reuseBriefly } from './briefCache';
 import type { ApiContext } from './context';
 import { categoriesOf, levelsOf } from './entityView';
 import { filtersKey, ReportFilters, visibleFiltered } from './filters';
 import { rate } from './history';
+import type { CheckStatusCount, GroupCategoryRow } from './queryRows';
 import { principalKey } from './refs';
 
-/** How long a computed roll-up is reused for the same caller: dashboards ask in bursts. */
-const ROLLUP_TTL_MS = 5_000;
-const MAX_CACHED = 200;
 /** The group key of entities without an owner, system or domain (JSON keys cannot be null). */
 const NONE = '';
-
-const cache = new WeakMap<
-  ApiContext,
-  Map<string, { expires: number; value: Promise<Rollup> }>
->();
+/** Statuses a category share counts; `not-applicable` is neither passing nor failing. */
+const COUNTED = new Set<CheckStatus>(['pass', 'exempt', 'fail', 'error']);
 
 /**
- * The roll-up of a scorecard for a caller (optionally over the entities passing report filters), reused for a few seconds (concurrent identical requests share
- * one computation). Visibility and grouping come from the catalog (cached per caller); counting is one
- * aggregate statement for levels and one for categories, whatever the number of entities.
+ * The roll-up of a scorecard for a caller (optionally over the entities passing report filters),
+ * reused for a few seconds (concurrent identical requests share one computation). Visibility and
+ * grouping come from the catalog (cached per caller); levels are counted from the level rows read for
+ * visibility, categories by one aggregate statement (for the whole organisation one that only reads an
+ * index), whatever the number of entities.
  */
 export function rollupFor(
   ctx: ApiContext,
@@ -35,25 +34,12 @@ export function rollupFor(
   groupBy: RollupGroupBy,
   filters: ReportFilters = {},
 ): Promise<Rollup> {
-  let entries = cache.get(ctx);
-  if (!entries) {
-    entries = new Map();
-    cache.set(ctx, entries);
-  }
-  const key = `${principalKey(credentials)}|${scorecard.ref}|${
+  const key = `rollup|${principalKey(credentials)}|${scorecard.ref}|${
     scorecard.hash
   }|${groupBy}|${filtersKey(filters)}`;
-  const now = Date.now();
-  const hit = entries.get(key);
-  if (hit && hit.expires > now) return hit.value;
-  const value = computeRollup(ctx, credentials, scorecard, groupBy, filters);
-  entries.set(key, { expires: now + ROLLUP_TTL_MS, value });
-  value.catch(() => entries!.delete(key));
-  for (const [k, e] of entries) {
-    if (entries.size <= MAX_CACHED && e.expires > now) break;
-    entries.delete(k);
-  }
-  return value;
+  return reuseBriefly(ctx, key, () =>
+    computeRollup(ctx, credentials, scorecard, groupBy, filters),
+  );
 }
 
 async function computeRollup(
@@ -63,7 +49,8 @@ async function computeRollup(
   groupBy: RollupGroupBy,
   filters: ReportFilters,
 ): Promise<Rollup> {
-  const rated = await ctx.queries.ratedEntityRefs(scorecard.ref);
+  const levelRows = await ctx.queries.levelRows(scorecard.ref);
+  const rated = levelRows.map(r => r.entityRef);
   const visible = await visibleFiltered(ctx, credentials, rated, filters);
   const domains =
     groupBy === 'domain'
@@ -87,10 +74,21 @@ async function computeRollup(
       c.category ? [[c.id, c.category] as [string, string]] : [],
     ),
   );
-  const [levelRows, categoryRows] = await Promise.all([
-    ctx.queries.levelDistribution(scorecard.ref, groups),
-    ctx.queries.categoryShares(scorecard.ref, categoryOfCheck, groups),
-  ]);
+  const categoryRows =
+    groupBy === 'org'
+      ? orgCategoryShares(
+          await ctx.queries.checkStatusCounts(
+            scorecard.ref,
+            new Set(groups.keys()),
+            rated,
+          ),
+          categoryOfCheck,
+        )
+      : await ctx.queries.categoryShares(
+          scorecard.ref,
+          categoryOfCheck,
+          groups,
+        );
 
   const levels = levelsOf(scorecard);
   const categories = categoriesOf(scorecard);
@@ -113,11 +111,14 @@ async function computeRollup(
     }
     return group;
   };
+  // The level rows were read for visibility anyway, so levels are counted here rather than in SQL.
   for (const row of levelRows) {
-    const group = groupOf(row.group);
-    group.entityCount += row.count;
+    const key = groups.get(row.entityRef);
+    if (key === undefined) continue;
+    const group = groupOf(key);
+    group.entityCount += 1;
     const slot = group.distribution.find(d => d.level === row.level);
-    if (slot) slot.count += row.count;
+    if (slot) slot.count += 1;
   }
   for (const row of categoryRows) {
     const share = groupOf(row.group).categories.find(
@@ -141,6 +142,26 @@ async function computeRollup(
     categories,
     groups: groupsSorted,
   };
+}
+
+/** Category shares of the single `org` group from results per check and status. */
+function orgCategoryShares(
+  counts: CheckStatusCount[],
+  categoryOfCheck: Map<string, string>,
+): GroupCategoryRow[] {
+  const byCategory = new Map<string, GroupCategoryRow>();
+  for (const { checkId, status, count } of counts) {
+    const category = categoryOfCheck.get(checkId);
+    if (category === undefined || !COUNTED.has(status)) continue;
+    let row = byCategory.get(category);
+    if (!row) {
+      row = { group: 'org', category, passed: 0, total: 0 };
+      byCategory.set(category, row);
+    }
+    row.total += count;
+    if (status === 'pass' || status === 'exempt') row.passed += count;
+  }
+  return [...byCategory.values()];
 }
 
 /** A zero count for `none` and for every level, lowest first. */

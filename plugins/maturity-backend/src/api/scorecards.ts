@@ -19,6 +19,7 @@ import { categoriesOf, levelsOf, titleOf } from './entityView';
 import { passRateHistory, rate } from './history';
 import { emptyDistribution, rollupFor } from './rollup';
 import { scorecardRefOf } from './refs';
+import { registerScorecardCheckRoutes } from './scorecardChecks';
 import { registerScorecardReportRoutes } from './scorecardReports';
 
 function summaryOf(
@@ -235,4 +236,5 @@ export function registerScorecardRoutes(router: ApiRouter, ctx: ApiContext) {
   });
 
   registerScorecardReportRoutes(router, ctx);
+  registerScorecardCheckRoutes(router, ctx);
 }

@@ -198,5 +198,42 @@ describe.each(databases.eachSupportedId())(
       const page = await store.audit({ before: all[0].id, limit: 5 });
       expect(page.map(a => a.id)).toEqual(all.slice(1).map(a => a.id));
     });
+
+    it('filters by check and entities, counts, and pages the list', async () => {
+      const { store, clock } = await setup(databaseId);
+      const entities = Array.from(
+        { length: 1200 },
+        (_, i) => `component:default/e${i}`,
+      );
+      for (const [i, entityRef] of entities.slice(0, 5).entries()) {
+        clock.advance(1000);
+        await store.create({
+          entityRef,
+          definitionRef: SC,
+          checkId: i < 4 ? 'has-docs' : 'has-owner',
+          reason: 'r',
+          requestedBy: 'a',
+        });
+      }
+      const docs = { definitionRef: SC, checkId: 'has-docs' };
+      expect(await store.count(docs)).toBe(4);
+      expect(await store.count({ checkId: 'has-owner' })).toBe(1);
+      expect((await store.entityRefs(docs)).sort()).toEqual(
+        entities.slice(0, 4).sort(),
+      );
+      // Newest request first, pages adjoining.
+      const first = await store.list({ ...docs, limit: 3 });
+      const second = await store.list({ ...docs, limit: 3, offset: 3 });
+      expect([...first, ...second].map(e => e.entityRef)).toEqual(
+        entities.slice(0, 4).reverse(),
+      );
+      // A list of entities longer than a statement's IN list still filters in one query.
+      const some = [...entities.slice(1, 3), ...entities.slice(10)];
+      expect(await store.count({ ...docs, entityRefs: some })).toBe(2);
+      expect(
+        (await store.list({ ...docs, entityRefs: some })).map(e => e.entityRef),
+      ).toEqual([entities[2], entities[1]]);
+      expect(await store.count({ entityRefs: [] })).toBe(0);
+    });
   },
 );

@@ -1,13 +1,20 @@
 import type { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { chunk, distinct, maxBindings, whereInSize } from '../database/bulk';
-import { parseJson, toIsoTimestamp } from '../database/values';
+import {
+  chunk,
+  distinct,
+  maxBindings,
+  whereInAny,
+  whereInSize,
+} from '../database/bulk';
+import { parseJson, toIsoTimestamp, toNumber } from '../database/values';
 import { resultKey } from '../scorecards/EvaluationService';
 import type {
   AuditEntry,
   Exemption,
   ExemptionDecision,
+  ExemptionFilter,
   ExemptionQuery,
   ExemptionStatus,
   ExemptionStore,
@@ -134,18 +141,45 @@ export class DatabaseExemptionStore implements ExemptionStore {
 
   async list(query: ExemptionQuery = {}): Promise<Exemption[]> {
     const now = this.#now();
-    let q = this.#db<ExemptionRow>(EXEMPTIONS).select('*');
-    if (query.entityRef) q = q.where('entity_ref', query.entityRef);
-    if (query.definitionRef) q = q.where('definition_ref', query.definitionRef);
-    if (query.status?.length) q = q.whereIn('status', query.status);
-    if (query.activeOnly) q = activeAt(q, now);
-    const rows: ExemptionRow[] = await q
+    const rows: ExemptionRow[] = await this.#filtered(query, now)
+      .select('*')
       .orderBy([
         { column: 'requested_at', order: 'desc' },
         { column: 'id', order: 'asc' },
       ])
-      .limit(query.limit ?? 500);
+      .limit(query.limit ?? 500)
+      .offset(query.offset ?? 0);
     return rows.map(row => this.#toExemption(row, now));
+  }
+
+  async count(filter: ExemptionFilter = {}): Promise<number> {
+    const rows: Array<{ n: unknown }> = await this.#filtered(
+      filter,
+      this.#now(),
+    ).count({ n: '*' });
+    return toNumber(rows[0]?.n ?? 0);
+  }
+
+  async entityRefs(filter: ExemptionFilter = {}): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.#filtered(
+      filter,
+      this.#now(),
+    ).distinct('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  #filtered(filter: ExemptionFilter, now: Date): Knex.QueryBuilder {
+    let q = this.#db(EXEMPTIONS);
+    if (filter.entityRef) q = q.where('entity_ref', filter.entityRef);
+    if (filter.definitionRef)
+      q = q.where('definition_ref', filter.definitionRef);
+    if (filter.checkId) q = q.where('check_id', filter.checkId);
+    if (filter.status?.length) q = q.whereIn('status', filter.status);
+    if (filter.activeOnly) q = activeAt(q, now);
+    // One binding whatever the number of entities, so a long list cannot exceed the engine's limit.
+    if (filter.entityRefs)
+      q = whereInAny(this.#db, q, 'entity_ref', [...filter.entityRefs]);
+    return q;
   }
 
   async activeFor(entityRefs: string[]): Promise<Set<string>> {

@@ -12,6 +12,7 @@ import type {
 import type {
   AuditEntry,
   Exemption,
+  ExemptionFilter,
   ExemptionQuery,
   ExemptionStatus,
   ExemptionStore,
@@ -157,6 +158,16 @@ export class ExemptionService implements ExemptionLookup {
   /** Exemptions matching the filters. */
   list(query?: ExemptionQuery): Promise<Exemption[]> {
     return this.#store.list(query);
+  }
+
+  /** How many exemptions match the filters. */
+  count(filter?: ExemptionFilter): Promise<number> {
+    return this.#store.count(filter);
+  }
+
+  /** The distinct entities of the exemptions matching the filters. */
+  entityRefs(filter?: ExemptionFilter): Promise<string[]> {
+    return this.#store.entityRefs(filter);
   }
 
   /** The newest audit entries. */

@@ -70,17 +70,27 @@ export interface ExemptionDecision {
 }
 
 /** Filters of the exemption list. */
-export interface ExemptionQuery {
+export interface ExemptionFilter {
   /** Only this entity. */
   entityRef?: string;
+  /** Only these entities (any number). */
+  entityRefs?: readonly string[];
   /** Only this definition. */
   definitionRef?: string;
+  /** Only this check (of any definition unless `definitionRef` is given too). */
+  checkId?: string;
   /** Only these statuses. */
   status?: ExemptionStatus[];
   /** Only approved and unexpired ones. */
   activeOnly?: boolean;
+}
+
+/** Filters of the exemption list, with how many rows to skip and to return. */
+export interface ExemptionQuery extends ExemptionFilter {
   /** Most rows; defaults to 500. */
   limit?: number;
+  /** Rows to skip (newest request first); defaults to 0. */
+  offset?: number;
 }
 
 /** One entry of the audit log. */
@@ -122,6 +132,12 @@ export interface ExemptionStore {
 
   /** Exemptions matching the filters, newest request first. */
   list(query?: ExemptionQuery): Promise<Exemption[]>;
+
+  /** How many exemptions match the filters. */
+  count(filter?: ExemptionFilter): Promise<number>;
+
+  /** The distinct entities of the exemptions matching the filters. */
+  entityRefs(filter?: ExemptionFilter): Promise<string[]>;
 
   /** The `entity|definition|check` keys of approved, unexpired exemptions of these entities. */
   activeFor(entityRefs: string[]): Promise<Set<string>>;

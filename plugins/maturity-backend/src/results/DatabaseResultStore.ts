@@ -84,12 +84,7 @@ export class DatabaseResultStore implements ResultStore {
     }
     const limit = await maxBindings(this.#db);
     return this.#db.transaction(async trx => {
-      const summary = await applyResultRows(
-        trx,
-        results,
-        options.scope,
-        limit,
-      );
+      const summary = await applyResultRows(trx, results, options.scope, limit);
       if (!options.levels) {
         return summary;
       }
@@ -204,6 +199,16 @@ export class DatabaseResultStore implements ResultStore {
   async snapshotLevels(day: string): Promise<number> {
     assertDay(day);
     return this.#db.transaction(trx => snapshotLevelRows(trx, day));
+  }
+
+  async hasSnapshot(day: string, scorecardRef?: string): Promise<boolean> {
+    assertDay(day);
+    const query = this.#db(SNAPSHOTS).where('day', day);
+    const row = await (scorecardRef === undefined
+      ? query
+      : query.andWhere('scorecard_ref', scorecardRef)
+    ).first('day');
+    return row !== undefined;
   }
 
   async pruneSnapshots(olderThanDay: string): Promise<number> {

@@ -199,6 +199,9 @@ export interface ResultStore {
   /** Copies the current levels into the snapshot of `day`, replacing that day's rows; returns the row count. */
   snapshotLevels(day: string): Promise<number>;
 
+  /** Whether the snapshot of `day` has any row (of this scorecard, when given). */
+  hasSnapshot(day: string, scorecardRef?: string): Promise<boolean>;
+
   /** Deletes snapshots of days before `olderThanDay`; returns how many rows. */
   pruneSnapshots(olderThanDay: string): Promise<number>;
 

@@ -17,6 +17,11 @@ import type {
 } from './models';
 import type { EntityView, GateResult } from './entityModels';
 import type {
+  ExemptionPage,
+  ScorecardCheckOrder,
+  ScorecardCheckPage,
+} from './listModels';
+import type {
   FactSourceInfo,
   FactsPushRequest,
   FactsPushResponse,
@@ -43,6 +48,15 @@ export type EndpointMap = {
   '#get|/scorecards/{namespace}/{name}': {
     path: ScorecardPath;
     response: ScorecardDetail | ErrorModel;
+  };
+  '#get|/scorecards/{namespace}/{name}/checks': {
+    path: ScorecardPath;
+    query: ReportFilterQuery & {
+      order?: ScorecardCheckOrder;
+      limit?: number;
+      offset?: number;
+    };
+    response: ScorecardCheckPage | ErrorModel;
   };
   '#get|/scorecards/{namespace}/{name}/checks/{checkId}': {
     path: CheckPath;
@@ -104,9 +118,13 @@ export type EndpointMap = {
     query: {
       entityRef?: string;
       scorecard?: string;
+      definitionRef?: string;
+      checkId?: string;
       status?: ExemptionStatusParam;
+      limit?: number;
+      offset?: number;
     };
-    response: { items: ExemptionModel[] } | ErrorModel;
+    response: ExemptionPage | ErrorModel;
   };
   '#post|/exemptions': {
     body: {

@@ -52,6 +52,11 @@ describe('openapi spec', () => {
     expect(
       paths['/scorecards/{namespace}/{name}/entities'].get.parameters,
     ).toContainEqual(expect.objectContaining({ name: 'order' }));
+    // A team's check counts in one request, and a check's exemptions in pages.
+    expect(paths['/scorecards/{namespace}/{name}/checks']?.get).toBeDefined();
+    expect(
+      paths['/exemptions'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['checkId', 'limit', 'offset']));
   });
 
   describe('validation by the typed router', () => {

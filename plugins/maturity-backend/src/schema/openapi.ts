@@ -487,6 +487,32 @@ export const spec = {
           'active',
         ],
       },
+      ExemptionPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Exemption',
+            },
+          },
+          total: {
+            type: 'integer',
+            description: 'The exemptions the caller can see in all pages.',
+          },
+          limit: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          nextOffset: {
+            type: 'integer',
+            nullable: true,
+          },
+        },
+        required: ['items', 'total', 'limit', 'offset', 'nextOffset'],
+      },
       CheckResultView: {
         type: 'object',
         properties: {
@@ -925,6 +951,80 @@ export const spec = {
         },
         required: ['items', 'total', 'limit', 'offset', 'nextOffset'],
       },
+      ScorecardCheckCounts: {
+        type: 'object',
+        description:
+          'A check of a scorecard with its result counts over the entities asked for.',
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+          },
+          counts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          failing: {
+            type: 'integer',
+            description: 'fail + error.',
+          },
+          passRate: {
+            type: 'number',
+            nullable: true,
+            description:
+              '(pass + exempt) / (pass + exempt + fail + error); null when none counts.',
+          },
+        },
+        required: ['checkId', 'title', 'counts', 'failing', 'passRate'],
+      },
+      ScorecardCheckPage: {
+        type: 'object',
+        properties: {
+          scorecardRef: {
+            type: 'string',
+          },
+          entityCount: {
+            type: 'integer',
+            description:
+              'The visible rated entities passing the filters, which the counts are over.',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScorecardCheckCounts',
+            },
+          },
+          total: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          nextOffset: {
+            type: 'integer',
+            nullable: true,
+          },
+        },
+        required: [
+          'scorecardRef',
+          'entityCount',
+          'items',
+          'total',
+          'limit',
+          'offset',
+          'nextOffset',
+        ],
+      },
       ScorecardHistory: {
         type: 'object',
         properties: {
@@ -1320,6 +1420,75 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ScorecardDetail',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/scorecards/{namespace}/{name}/checks': {
+      get: {
+        operationId: 'ListScorecardChecks',
+        description:
+          "Every check of the scorecard with its result counts over the visible rated entities, optionally filtered by owner, system, lifecycle and kind (a team's view: `owner`); one aggregate for all checks.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/ownerFilter',
+          },
+          {
+            $ref: '#/components/parameters/systemFilter',
+          },
+          {
+            $ref: '#/components/parameters/lifecycleFilter',
+          },
+          {
+            $ref: '#/components/parameters/kindFilter',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            description:
+              '`definition` (default): as the scorecard lists them; `failing`: most failing or erroring results first, then by title.',
+            schema: {
+              type: 'string',
+              enum: ['definition', 'failing'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of the checks.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardCheckPage',
                 },
               },
             },
@@ -1835,7 +2004,8 @@ export const spec = {
     '/exemptions': {
       get: {
         operationId: 'ListExemptions',
-        description: 'Exemptions of entities the caller can see.',
+        description:
+          'Exemptions of entities the caller can see, newest request first, in pages (without `limit`, the first 500).',
         parameters: [
           {
             name: 'entityRef',
@@ -1854,29 +2024,57 @@ export const spec = {
             },
           },
           {
+            name: 'definitionRef',
+            in: 'query',
+            description:
+              'Same as `scorecard`; when both are given they must name the same definition.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'checkId',
+            in: 'query',
+            description:
+              'Only exemptions of this check (of any definition unless one is given).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
             name: 'status',
             in: 'query',
             schema: {
               $ref: '#/components/schemas/ExemptionStatus',
             },
           },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
         ],
         responses: {
           '200': {
-            description: 'The exemptions, newest request first.',
+            description: 'A page of the exemptions, newest request first.',
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/Exemption',
-                      },
-                    },
-                  },
-                  required: ['items'],
+                  $ref: '#/components/schemas/ExemptionPage',
                 },
               },
             },

@@ -9,7 +9,10 @@ import { componentFacts, testScorecard } from './testDefinitions';
 jest.setTimeout(60_000);
 
 describe('EvaluationService', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15'],
+    disableDocker: true,
+  });
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);

@@ -16,6 +16,7 @@ import type {
 } from '../scorecards/CatalogDefinitionProvider';
 import type { EvaluationService } from '../scorecards/EvaluationService';
 import type { FactCollector } from '../sources/FactCollector';
+import { dayOf, snapshotDay, snapshotTodayIfMissing } from './snapshotToday';
 
 const DEFAULTS: Record<
   'sweep' | 'definitions' | 'catalogFacts',
@@ -48,7 +49,7 @@ function schedule(config: RootConfigService, key: keyof typeof DEFAULTS) {
 }
 
 const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  dayOf(new Date(Date.now() - days * 86_400_000));
 
 /**
  * Schedules the engine's work with `scope: 'global'`: with several backend replicas on one database, each
@@ -81,6 +82,7 @@ export async function scheduleTasks(options: {
       ...sourceSchedule,
       fn: async signal => {
         await options.collector.collect(source.id, { signal });
+        await snapshotTodayIfMissing({ results: options.results, logger });
       },
     });
   }
@@ -96,6 +98,17 @@ export async function scheduleTasks(options: {
       if (!changed.length) return;
       const summary = await options.evaluation.evaluateDefinitions(changed);
       await options.hashes.markEvaluated(definitions, changed);
+      const changedSet = new Set(changed);
+      const scorecardRefs = definitions
+        .filter(d => d.kind === 'Scorecard' && changedSet.has(d.ref))
+        .map(d => d.ref);
+      if (scorecardRefs.length) {
+        await snapshotTodayIfMissing({
+          results: options.results,
+          logger,
+          scorecardRefs,
+        });
+      }
       logger.info('Re-evaluated changed definitions', {
         definitions: changed.join(', '),
         evaluations: summary.evaluations,
@@ -121,9 +134,12 @@ export async function scheduleTasks(options: {
       const removed = await options.facts.retainOnly(live);
       if (removed.length) await options.results.deleteEntities(removed);
       await options.evaluation.sweep();
-      await options.results.snapshotLevels(
-        new Date().toISOString().slice(0, 10),
-      );
+      // Always, not only when missing: the day's snapshot then holds the levels of its latest sweep.
+      await snapshotDay({
+        results: options.results,
+        logger,
+        day: dayOf(new Date()),
+      });
       await options.facts.pruneChanges({
         maxAge: {
           days: retention?.getOptionalNumber('factChanges.days') ?? 90,

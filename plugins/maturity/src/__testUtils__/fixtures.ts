@@ -8,6 +8,7 @@ import type {
   Exemption,
   MaturityApi,
   Rollup,
+  ScorecardCheckPage,
   ScorecardDetail,
   ScorecardSummary,
 } from '../api';
@@ -238,6 +239,36 @@ export const checkDetail: CheckDetail = {
   },
 };
 
+/** The checks of the scorecard counted for a team, most failing first. */
+export const teamChecks: ScorecardCheckPage = {
+  scorecardRef: 'scorecard:default/api-maturity',
+  entityCount: 6,
+  items: [
+    {
+      checkId: 'definition-linted',
+      title: 'Definition passes the linter',
+      level: 'silver',
+      category: 'design',
+      counts: { pass: 2, fail: 3, error: 1, 'not-applicable': 0, exempt: 0 },
+      failing: 4,
+      passRate: 1 / 3,
+    },
+    {
+      checkId: 'has-owner',
+      title: 'Owned by an existing team',
+      level: 'bronze',
+      category: 'ownership',
+      counts: { pass: 6, fail: 0, error: 0, 'not-applicable': 0, exempt: 0 },
+      failing: 0,
+      passRate: 1,
+    },
+  ],
+  total: 2,
+  limit: 10,
+  offset: 0,
+  nextOffset: null,
+};
+
 /** A maturity API whose every method is a jest mock, with sensible answers. */
 export function mockMaturityApi(
   overrides: Partial<MaturityApi> = {},
@@ -247,6 +278,8 @@ export function mockMaturityApi(
       scorecardEntities: true,
       scorecardHistory: true,
       rollupFilters: true,
+      scorecardChecks: true,
+      exemptionPages: true,
     }),
     listScorecards: async () => [summary],
     getScorecard: async () => detail,
@@ -275,6 +308,7 @@ export function mockMaturityApi(
         { day: '2026-11-23', distribution: summary.distribution },
       ],
     }),
+    listScorecardChecks: async () => teamChecks,
     getCheck: async () => checkDetail,
     getCheckHistory: async () => ({
       scorecardRef: summary.ref,
@@ -289,6 +323,13 @@ export function mockMaturityApi(
     getEntityHistory: async () => history,
     evaluate: async () => silverView,
     listExemptions: async () => [exemption],
+    listExemptionPage: async ({ limit, offset }) => ({
+      items: [exemption],
+      total: 1,
+      limit,
+      offset,
+      nextOffset: null,
+    }),
     requestExemption: async request => ({
       ...exemption,
       ...request,

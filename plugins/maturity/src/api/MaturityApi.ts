@@ -6,12 +6,15 @@ import type {
   EntityHistory,
   EntityView,
   Exemption,
+  ExemptionFilters,
   ExemptionRequest,
   ExemptionStatus,
   OffsetPage,
   ReportFilters,
   Rollup,
   RollupGroupBy,
+  ScorecardCheckOrder,
+  ScorecardCheckPage,
   ScorecardDetail,
   ScorecardEntity,
   ScorecardHistory,
@@ -36,6 +39,10 @@ export interface MaturityFeatures {
   scorecardHistory: boolean;
   /** The roll-up accepts the owner, system, lifecycle and kind filters. */
   rollupFilters: boolean;
+  /** `GET /scorecards/{namespace}/{name}/checks`: every check's counts in one request. */
+  scorecardChecks: boolean;
+  /** `GET /exemptions` filters by check and pages (`checkId`, `limit`, `offset`). */
+  exemptionPages: boolean;
 }
 
 /** The maturity backend as the frontend uses it. */
@@ -61,6 +68,19 @@ export interface MaturityApi {
     scorecard: RefParts,
     options: { days: number; filters?: ReportFilters },
   ): Promise<ScorecardHistory>;
+  /**
+   * A page of the scorecard's checks with their counts over the entities passing the filters (a team's:
+   * `owner`). Against a backend without the endpoint, it is put together from one request per check.
+   */
+  listScorecardChecks(
+    scorecard: RefParts,
+    options: {
+      filters?: ReportFilters;
+      order?: ScorecardCheckOrder;
+      limit?: number;
+      offset?: number;
+    },
+  ): Promise<ScorecardCheckPage>;
   /** A check with counts and a page of the entities it rates. */
   getCheck(
     scorecard: RefParts,
@@ -93,6 +113,13 @@ export interface MaturityApi {
     scorecard?: string;
     status?: ExemptionStatus;
   }): Promise<Exemption[]>;
+  /**
+   * A page of exemptions, newest request first, with the total. Against a backend without paging, the
+   * page is cut from the whole list.
+   */
+  listExemptionPage(
+    options: ExemptionFilters & { limit: number; offset: number },
+  ): Promise<OffsetPage<Exemption>>;
   /** Requests an exemption of one check for one entity. */
   requestExemption(request: ExemptionRequest): Promise<Exemption>;
   /** Approves a requested exemption. */

@@ -1,5 +1,6 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { exemptionPageFromList, scorecardChecksFromDetails } from './fallbacks';
 import type { MaturityApi, MaturityFeatures, RefParts } from './MaturityApi';
 import type {
   CheckDetail,
@@ -8,12 +9,15 @@ import type {
   EntityHistory,
   EntityView,
   Exemption,
+  ExemptionFilters,
   ExemptionRequest,
   ExemptionStatus,
   OffsetPage,
   ReportFilters,
   Rollup,
   RollupGroupBy,
+  ScorecardCheckOrder,
+  ScorecardCheckPage,
   ScorecardDetail,
   ScorecardEntity,
   ScorecardHistory,
@@ -28,6 +32,8 @@ const NO_FEATURES: MaturityFeatures = {
   scorecardEntities: false,
   scorecardHistory: false,
   rollupFilters: false,
+  scorecardChecks: false,
+  exemptionPages: false,
 };
 
 interface OpenApiDocument {
@@ -43,18 +49,26 @@ export function featuresOf(doc: OpenApiDocument): MaturityFeatures {
   const paths = doc.paths ?? {};
   const find = (suffix: string) =>
     Object.keys(paths).find(p => p.endsWith(suffix));
-  const rollup = find('/scorecards/{namespace}/{name}/rollup');
-  const rollupParams = (rollup && paths[rollup].get?.parameters) || [];
-  const names = rollupParams.map(
-    p =>
-      p.name ??
-      doc.components?.parameters?.[p.$ref?.split('/').pop() ?? '']?.name,
-  );
+  // Parameter names of a GET, whether written inline or as a $ref to a component parameter.
+  const parameters = (suffix: string) => {
+    const path = find(suffix);
+    return ((path && paths[path].get?.parameters) || []).map(
+      p =>
+        p.name ??
+        doc.components?.parameters?.[p.$ref?.split('/').pop() ?? '']?.name,
+    );
+  };
+  const rollup = parameters('/scorecards/{namespace}/{name}/rollup');
+  const exemptions = parameters('/exemptions');
   return {
     scorecardEntities: Boolean(find('/scorecards/{namespace}/{name}/entities')),
     scorecardHistory: Boolean(find('/scorecards/{namespace}/{name}/history')),
     rollupFilters: ['owner', 'system', 'lifecycle', 'kind'].every(n =>
-      names.includes(n),
+      rollup.includes(n),
+    ),
+    scorecardChecks: Boolean(find('/scorecards/{namespace}/{name}/checks')),
+    exemptionPages: ['checkId', 'limit', 'offset'].every(n =>
+      exemptions.includes(n),
     ),
   };
 }
@@ -161,6 +175,28 @@ export class MaturityClient implements MaturityApi {
     );
   }
 
+  async listScorecardChecks(
+    scorecard: RefParts,
+    options: {
+      filters?: ReportFilters;
+      order?: ScorecardCheckOrder;
+      limit?: number;
+      offset?: number;
+    },
+  ): Promise<ScorecardCheckPage> {
+    if (!(await this.getFeatures()).scorecardChecks) {
+      return scorecardChecksFromDetails(this, scorecard, options);
+    }
+    return this.#request(
+      withQuery(`${scorecardPath(scorecard)}/checks`, {
+        ...filterQuery(options.filters),
+        order: options.order,
+        limit: options.limit,
+        offset: options.offset,
+      }),
+    );
+  }
+
   getCheck(
     scorecard: RefParts,
     checkId: string,
@@ -222,6 +258,15 @@ export class MaturityClient implements MaturityApi {
       withQuery('/exemptions', options),
     );
     return body.items;
+  }
+
+  async listExemptionPage(
+    options: ExemptionFilters & { limit: number; offset: number },
+  ): Promise<OffsetPage<Exemption>> {
+    if (!(await this.getFeatures()).exemptionPages) {
+      return exemptionPageFromList(this, options);
+    }
+    return this.#request(withQuery('/exemptions', { ...options }));
   }
 
   requestExemption(request: ExemptionRequest): Promise<Exemption> {

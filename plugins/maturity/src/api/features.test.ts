@@ -20,6 +20,8 @@ describe('featuresOf', () => {
       scorecardEntities: false,
       scorecardHistory: false,
       rollupFilters: false,
+      scorecardChecks: false,
+      exemptionPages: false,
     });
   });
 
@@ -48,6 +50,44 @@ describe('featuresOf', () => {
       scorecardEntities: true,
       scorecardHistory: true,
       rollupFilters: true,
+      scorecardChecks: false,
+      exemptionPages: false,
     });
+  });
+
+  it("finds the scorecard's check counts and the paged exemptions once the backend has them", () => {
+    const features = featuresOf({
+      paths: {
+        '/api/maturity/scorecards/{namespace}/{name}/checks/{checkId}': {},
+        '/api/maturity/scorecards/{namespace}/{name}/checks': {},
+        '/api/maturity/exemptions': {
+          get: {
+            parameters: [
+              { name: 'checkId' },
+              { $ref: '#/components/parameters/limit' },
+              { name: 'offset' },
+            ],
+          },
+        },
+      },
+      components: { parameters: { limit: { name: 'limit' } } },
+    });
+    expect(features).toMatchObject({
+      scorecardChecks: true,
+      exemptionPages: true,
+    });
+  });
+
+  it('does not take the check detail or an unpaged exemption list for the newer endpoints', () => {
+    expect(
+      featuresOf({
+        paths: {
+          '/api/maturity/scorecards/{namespace}/{name}/checks/{checkId}': {},
+          '/api/maturity/exemptions': {
+            get: { parameters: [{ name: 'scorecard' }, { name: 'status' }] },
+          },
+        },
+      }),
+    ).toMatchObject({ scorecardChecks: false, exemptionPages: false });
   });
 });

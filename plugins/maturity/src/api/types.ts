@@ -302,6 +302,36 @@ export interface ScorecardHistory {
   points: Array<{ day: string; distribution: LevelCount[] }>;
 }
 
+/** How a scorecard's checks are ordered: as authored, or most failing first. */
+export type ScorecardCheckOrder = 'definition' | 'failing';
+
+/** A check of a scorecard with its result counts over the entities asked for (e.g. a team's). */
+export interface ScorecardCheckCounts {
+  checkId: string;
+  title: string;
+  level?: string;
+  category?: string;
+  counts: StatusCounts;
+  /** fail + error. */
+  failing: number;
+  passRate: number | null;
+}
+
+/** A page of a scorecard's checks with their counts, and how many entities they are counted over. */
+export interface ScorecardCheckPage extends OffsetPage<ScorecardCheckCounts> {
+  scorecardRef: string;
+  entityCount: number;
+}
+
+/** Filters of the exemption list. */
+export interface ExemptionFilters {
+  entityRef?: string;
+  /** A scorecard or campaign ref. */
+  definitionRef?: string;
+  checkId?: string;
+  status?: ExemptionStatus;
+}
+
 /** Body of an exemption request. */
 export interface ExemptionRequest {
   entityRef: string;

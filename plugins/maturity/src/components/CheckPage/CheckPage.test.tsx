@@ -9,6 +9,13 @@ import {
 import { renderMaturity } from '../../__testUtils__/render';
 import { MaturityPage } from '../MaturityPage';
 
+/** The card of the check's exemptions, once loaded. */
+async function exemptionsCard(): Promise<HTMLElement> {
+  return (await screen.findByText('Exemptions of this check')).closest(
+    'div[class*="MuiPaper"]',
+  ) as HTMLElement;
+}
+
 const at = (query = '') => ({
   routeEntries: [
     `/scorecards/default/api-maturity/checks/definition-linted${query}`,
@@ -46,12 +53,7 @@ describe('CheckPage', () => {
   });
 
   it('filters the entities by the owner in the URL and lists the check’s exemptions', async () => {
-    const api = mockMaturityApi({
-      listExemptions: async () => [
-        exemption,
-        { ...exemption, id: 'ex-9', checkId: 'has-owner' },
-      ],
-    });
+    const api = mockMaturityApi();
     await renderMaturity(<MaturityPage />, {
       api,
       ...at('?owner=group:default/ledger'),
@@ -68,16 +70,78 @@ describe('CheckPage', () => {
         },
       ),
     );
-    const exemptions = (
-      await screen.findByText('Exemptions of this check')
-    ).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const exemptions = await exemptionsCard();
     expect(
       within(exemptions).getByText('Linter not available for this spec yet'),
     ).toBeInTheDocument();
-    expect(within(exemptions).getAllByRole('row')).toHaveLength(2); // header + the one of this check
-    expect(api.listExemptions).toHaveBeenCalledWith({
-      scorecard: 'scorecard:default/api-maturity',
+    expect(within(exemptions).getByText('1 exemption')).toBeInTheDocument();
+    expect(api.listExemptionPage).toHaveBeenCalledWith({
+      definitionRef: 'scorecard:default/api-maturity',
+      checkId: 'definition-linted',
+      limit: 10,
+      offset: 0,
     });
+    expect(api.listExemptions).not.toHaveBeenCalled();
+  });
+
+  it('pages through the check’s exemptions on the server', async () => {
+    const api = mockMaturityApi({
+      listExemptionPage: async ({ limit, offset }) => ({
+        items: Array.from({ length: offset === 0 ? limit : 2 }, (_, i) => ({
+          ...exemption,
+          id: `ex-${offset + i}`,
+          reason: `Reason ${offset + i}`,
+        })),
+        total: 12,
+        limit,
+        offset,
+        nextOffset: offset === 0 ? limit : null,
+      }),
+    });
+    await renderMaturity(<MaturityPage />, { api, ...at() });
+    const exemptions = await exemptionsCard();
+    expect(within(exemptions).getByText('12 exemptions')).toBeInTheDocument();
+    expect(within(exemptions).getByText('Reason 0')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Reason 10')).toBeInTheDocument();
+    expect(screen.queryByText('Reason 0')).not.toBeInTheDocument();
+    expect(api.listExemptionPage).toHaveBeenLastCalledWith(
+      expect.objectContaining({ limit: 10, offset: 10 }),
+    );
+  });
+
+  it('says when the check has no exemptions, and shows why they could not be loaded', async () => {
+    const empty = mockMaturityApi({
+      listExemptionPage: async ({ limit, offset }) => ({
+        items: [],
+        total: 0,
+        limit,
+        offset,
+        nextOffset: null,
+      }),
+    });
+    const { unmount } = await renderMaturity(<MaturityPage />, {
+      api: empty,
+      ...at(),
+    });
+    const exemptions = await exemptionsCard();
+    expect(within(exemptions).getByText('No exemptions.')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Next page' }),
+    ).not.toBeInTheDocument();
+    unmount();
+
+    const failing = mockMaturityApi({
+      listExemptionPage: async () => {
+        throw httpError(400, "Invalid definitionRef 'x'");
+      },
+    });
+    await renderMaturity(<MaturityPage />, { api: failing, ...at() });
+    expect(
+      await screen.findByText('Error: Could not load exemptions'),
+    ).toBeInTheDocument();
+    // The rest of the page still works.
+    expect(await screen.findByText('ledger-grpc')).toBeInTheDocument();
   });
 
   it('changes the status filter', async () => {

@@ -11,15 +11,14 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/lib/useAsync';
-import useAsyncRetry from 'react-use/lib/useAsyncRetry';
 import { maturityApiRef } from '../../api';
 import type { RefParts } from '../../api';
-import { ExemptionsTable } from '../shared/ExemptionsTable';
 import { formatPercent, scorecardRef } from '../shared/format';
 import { useMaturityLinks } from '../shared/links';
 import { useFilterOptions } from '../shared/useFilterOptions';
 import { CheckDefinitionCard } from './CheckDefinitionCard';
 import { CheckEntitiesTable } from './CheckEntitiesTable';
+import { CheckExemptionsTable } from './CheckExemptionsTable';
 import { CheckPassRateCard } from './CheckPassRateCard';
 
 /** A check: what it asks and why, its rule, pass rate over time, the entities failing it and exemptions. */
@@ -55,13 +54,6 @@ export function CheckPage() {
     ]);
     return { scorecard, detail };
   }, [api, parts, checkId]);
-  const exemptions = useAsyncRetry(
-    async () =>
-      (await api.listExemptions({ scorecard: ref })).filter(
-        e => e.checkId === checkId,
-      ),
-    [api, ref, checkId],
-  );
 
   const typeLink = links.scorecard?.(ref);
   if (data.loading || data.error || !data.value) {
@@ -115,20 +107,7 @@ export function CheckPage() {
             />
           </Grid>
           <Grid item xs={12}>
-            {exemptions.error ? (
-              <ResponseErrorPanel
-                error={exemptions.error}
-                title="Could not load exemptions"
-              />
-            ) : (
-              <ExemptionsTable
-                title="Exemptions of this check"
-                exemptions={exemptions.value ?? []}
-                showEntity
-                showCheck={false}
-                onChanged={exemptions.retry}
-              />
-            )}
+            <CheckExemptionsTable scorecardRef={ref} checkId={checkId} />
           </Grid>
         </Grid>
       </Content>

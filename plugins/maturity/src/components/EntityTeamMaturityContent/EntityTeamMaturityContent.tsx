@@ -126,16 +126,27 @@ export function EntityTeamMaturityContent() {
   const { value, loading, error } = useAsync(async (): Promise<
     TeamScorecard[]
   > => {
-    const scorecards = await api.listScorecards();
+    const [scorecards, { rollupFilters }] = await Promise.all([
+      api.listScorecards(),
+      api.getFeatures(),
+    ]);
+    // Only the team's entities when the backend filters roll-ups (a fraction of the work of grouping
+    // every entity by owner); else the owner roll-up, of which the team's group is the same numbers.
     const rollups = await Promise.all(
       scorecards.map(s =>
-        api.getRollup(scorecardParts(s.ref), { groupBy: 'owner' }),
+        api.getRollup(
+          scorecardParts(s.ref),
+          rollupFilters
+            ? { groupBy: 'org', filters: { owner } }
+            : { groupBy: 'owner' },
+        ),
       ),
     );
+    const key = rollupFilters ? 'org' : owner;
     // The scorecard that rates most of the team's entities first.
     return scorecards
       .flatMap((summary, i) => {
-        const group = rollups[i].groups.find(g => g.key === owner);
+        const group = rollups[i].groups.find(g => g.key === key);
         return group && group.entityCount > 0 ? [{ summary, group }] : [];
       })
       .sort(

@@ -83,6 +83,8 @@ describe('ScorecardReportPage', () => {
         scorecardEntities: false,
         scorecardHistory: false,
         rollupFilters: false,
+        scorecardChecks: false,
+        exemptionPages: false,
       }),
     });
     const catalogApi = mockCatalogApi({

@@ -26,6 +26,10 @@ export interface ExemptionsTableProps {
   showCheck?: boolean;
   onChanged: (exemption: Exemption) => void;
   title?: string;
+  /** Replaces the counts of active and awaiting exemptions (which only describe the rows shown). */
+  subtitle?: string;
+  /** Whether the table pages the rows itself; off when the caller pages on the server. */
+  paging?: boolean;
 }
 
 type Row = Exemption & { key: string };
@@ -38,6 +42,8 @@ export function ExemptionsTable({
   showCheck = true,
   onChanged,
   title,
+  subtitle,
+  paging,
 }: ExemptionsTableProps) {
   const active = exemptions.filter(e => exemptionState(e) === 'active').length;
   const requested = exemptions.filter(e => e.status === 'requested').length;
@@ -134,12 +140,14 @@ export function ExemptionsTable({
   return (
     <Table<Row>
       title={title ?? 'Exemptions'}
-      subtitle={`${active} active · ${requested} awaiting a decision`}
+      subtitle={
+        subtitle ?? `${active} active · ${requested} awaiting a decision`
+      }
       columns={columns}
       data={data}
       options={{
         search: false,
-        paging: exemptions.length > 10,
+        paging: paging ?? exemptions.length > 10,
         pageSize: 10,
         padding: 'dense',
         toolbar: true,

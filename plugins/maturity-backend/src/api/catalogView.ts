@@ -38,7 +38,12 @@ interface CacheEntry {
   entities: Map<string, EntitySummary | null>;
   /** System ref → domain ref (null: none or invisible). */
   domains: Map<string, string | null>;
+  /** Whole entities of the entity endpoint (null: not visible), at most FULL_PER_PRINCIPAL. */
+  full: Map<string, Entity | null>;
 }
+
+/** Whole entities kept per principal: a page of entity tabs, not the catalog. */
+const FULL_PER_PRINCIPAL = 200;
 
 /**
  * What a caller may see in the catalog, asked of the catalog with the caller's own credentials.
@@ -69,9 +74,18 @@ export class CatalogView {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.#catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    // The catalog is a network call away; an entity tab asks again on every re-evaluation and refresh.
+    const entry = this.#entry(credentials);
+    let entity = entry.full.get(entityRef);
+    if (entity === undefined) {
+      entity =
+        (await this.#catalog.getEntityByRef(entityRef, { credentials })) ??
+        null;
+      if (entry.full.size >= FULL_PER_PRINCIPAL) {
+        entry.full.delete(entry.full.keys().next().value as string);
+      }
+      entry.full.set(entityRef, entity);
+    }
     if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
     return entity;
   }
@@ -159,6 +173,7 @@ export class CatalogView {
         expires: now + this.#ttlMs,
         entities: new Map(),
         domains: new Map(),
+        full: new Map(),
       };
       this.#cache.set(key, entry);
       // Map iteration is insertion order, so the first key is the oldest principal.

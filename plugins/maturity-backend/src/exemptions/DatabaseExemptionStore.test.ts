@@ -4,7 +4,11 @@ import { DatabaseExemptionStore } from './DatabaseExemptionStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+// PostgreSQL only through BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, never a container.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
 
 const ENTITY = 'component:default/payment-gateway';
 const OTHER = 'component:default/ledger';

@@ -29,6 +29,8 @@ import { ESTATE, HIDDEN_FROM_OUTSIDER, OUTSIDER } from './estate';
 /** The engines every router test runs on. */
 export const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_15'],
+  // PostgreSQL only through BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, never a container.
+  disableDocker: true,
 });
 
 /** A push-only source with a strict schema, as a module would register. */

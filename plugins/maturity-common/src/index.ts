@@ -1,6 +1,6 @@
 /**
  * Ratchet's shared domain: the Scorecard, Campaign and Checklist catalog kinds, their JSON Schemas and
- * validation, and the types of facts, checks and results.
+ * validation, the types of facts, checks and results, and the models of the maturity REST API.
  *
  * @packageDocumentation
  */
@@ -8,3 +8,4 @@ export * from './kinds';
 export * from './validation';
 export * from './domain';
 export * from './permissions';
+export * from './api';

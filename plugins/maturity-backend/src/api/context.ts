@@ -11,6 +11,7 @@ import type {
 import type { EndpointMap } from '../schema/endpoints';
 import type { MaturityServices } from '../services';
 import { CatalogView } from './catalogView';
+import { forgetEntityView } from './viewCache';
 import { normaliseEntityRef } from './refs';
 
 /** The typed router every area registers its routes on. */
@@ -24,7 +25,13 @@ export interface ApiContext extends MaturityServices {
 
 /** Builds the shared context once per router. */
 export function createApiContext(services: MaturityServices): ApiContext {
-  return { ...services, view: new CatalogView(services.catalog) };
+  const ctx: ApiContext = {
+    ...services,
+    view: new CatalogView(services.catalog),
+  };
+  // Whatever this instance evaluates (pushes, sweeps, on-demand, exemption expiry) is read back fresh.
+  services.evaluation.onWritten(refs => forgetEntityView(ctx, ...refs));
+  return ctx;
 }
 
 /** A user or service caller; anonymous requests are refused by httpAuth (401). */

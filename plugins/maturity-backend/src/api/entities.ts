@@ -1,10 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { maturityEvaluatePermission } from '@ratchet/backstage-plugin-maturity-common';
+import {
+  EntityView,
+  GateReason,
+  maturityEvaluatePermission,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { authorizeEntity } from '../permissions/authorize';
 import type { StoredCheckResult } from '../results/ResultStore';
 import { resultKey } from '../scorecards/EvaluationService';
-import type { EntityView, GateReason } from '../schema/entityModels';
 import {
   ApiContext,
   ApiRouter,
@@ -21,6 +24,7 @@ import {
   levelsOf,
 } from './entityView';
 import { entityRefOf, normaliseEntityRef } from './refs';
+import { entityViewJson, forgetEntityView } from './viewCache';
 
 /**
  * Results read after an exemption expired still say `exempt` until the entity is evaluated again; such an
@@ -51,6 +55,15 @@ export async function loadEntityView(
   entityRef: string,
   entity: Entity,
 ): Promise<EntityView> {
+  return (await loadEntityViewUntil(ctx, entityRef, entity)).view;
+}
+
+/** The entity view and until when it holds at most: the next expiry of an exemption it counts. */
+async function loadEntityViewUntil(
+  ctx: ApiContext,
+  entityRef: string,
+  entity: Entity,
+): Promise<{ view: EntityView; validUntil?: number }> {
   // Results first: reading them may re-evaluate the entity (an expired exemption), which moves levels.
   const [definitions, results, exemptions] = await Promise.all([
     ctx.definitions.getDefinitions(),
@@ -59,7 +72,10 @@ export async function loadEntityView(
   ]);
   // One query for the levels on every scorecard, rather than one per scorecard.
   const levels = await ctx.queries.entityLevels(entityRef);
-  return buildEntityView({
+  const expiries = exemptions
+    .filter(e => e.active && e.expiresAt)
+    .map(e => Date.parse(e.expiresAt!));
+  const view = buildEntityView({
     entityRef,
     entity,
     definitions,
@@ -67,6 +83,9 @@ export async function loadEntityView(
     levels,
     exemptions,
   });
+  return expiries.length
+    ? { view, validUntil: Math.min(...expiries) }
+    : { view };
 }
 
 /** Entity results, history, on-demand evaluation and the CI gate. */
@@ -75,7 +94,11 @@ export function registerEntityRoutes(router: ApiRouter, ctx: ApiContext) {
     const credentials = await callerOf(ctx, req);
     const entityRef = entityRefOf(req.params);
     const entity = await ctx.view.entity(entityRef, credentials);
-    res.json(await loadEntityView(ctx, entityRef, entity));
+    const json = await entityViewJson(ctx, entityRef, () =>
+      loadEntityViewUntil(ctx, entityRef, entity),
+    );
+    // Already serialised (and shared by callers): the typed response only knows the object form.
+    res.type('application/json').send(json as unknown as EntityView);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -135,6 +158,7 @@ export function registerEntityRoutes(router: ApiRouter, ctx: ApiContext) {
       credentials,
     );
     await ctx.collector.collectFor([entityRef]);
+    forgetEntityView(ctx, entityRef);
     res.json(await loadEntityView(ctx, entityRef, entity));
   });
 

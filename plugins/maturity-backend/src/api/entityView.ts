@@ -1,6 +1,15 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  BlockingCheck,
   CampaignEntityV1alpha1,
+  CheckResultView,
+  EntityCampaign,
+  EntityScorecard,
+  EntityView,
+  Exemption as ExemptionModel,
+  Level,
+  LevelReached,
+  ResultCounts,
   ScorecardEntityV1alpha1,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { Exemption } from '../exemptions/ExemptionStore';
@@ -11,19 +20,6 @@ import type {
   CompiledDefinition,
   DefinitionCheck,
 } from '../scorecards/compileDefinitions';
-import type {
-  ExemptionModel,
-  LevelModel,
-  LevelReached,
-} from '../schema/models';
-import type {
-  BlockingCheck,
-  CheckResultView,
-  EntityCampaign,
-  EntityScorecard,
-  EntityView,
-  ResultCounts,
-} from '../schema/entityModels';
 
 /** Everything stored about one entity that its view is built from. */
 export interface EntityState {
@@ -46,7 +42,7 @@ type Definition<K extends CompiledDefinition['kind']> = CompiledDefinition & {
 };
 
 /** Levels of a scorecard as the API shows them. */
-export function levelsOf(definition: CompiledDefinition): LevelModel[] {
+export function levelsOf(definition: CompiledDefinition): Level[] {
   if (definition.kind !== 'Scorecard') return [];
   return (definition.entity as ScorecardEntityV1alpha1).spec.levels.map(l => ({
     id: l.id,
@@ -62,10 +58,7 @@ export function titleOf(definition: CompiledDefinition): string {
 }
 
 /** A level index as the API shows it. */
-export function levelReached(
-  levels: LevelModel[],
-  index: number,
-): LevelReached {
+export function levelReached(levels: Level[], index: number): LevelReached {
   const level = index >= 0 ? levels[index] : undefined;
   return {
     id: level?.id ?? null,
@@ -169,7 +162,7 @@ function scorecardView(
  * fails, errors or has not been evaluated yet — fixing exactly these reaches it.
  */
 export function nextLevelOf(
-  levels: LevelModel[],
+  levels: Level[],
   index: number,
   checks: CheckResultView[],
 ): EntityScorecard['nextLevel'] {

@@ -6,7 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { ReportFilterQuery } from '../schema/models';
+import type { ReportFilterQuery } from '@ratchet/backstage-plugin-maturity-common';
 import type { EntitySummary } from './catalogView';
 import type { ApiContext } from './context';
 

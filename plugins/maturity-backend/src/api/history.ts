@@ -1,5 +1,7 @@
-import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
-import type { CheckHistoryPoint } from '../schema/models';
+import type {
+  CheckHistoryPoint,
+  CheckStatus,
+} from '@ratchet/backstage-plugin-maturity-common';
 import type { CheckTransitionRow } from './queries';
 
 /** passed / total rounded to 4 decimals, or null when nothing counts. */

@@ -1,12 +1,12 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
-import type { CompiledDefinition } from '../scorecards/compileDefinitions';
 import type {
+  CheckStatus,
   LevelCount,
   Rollup,
   RollupGroup,
   RollupGroupBy,
-} from '../schema/models';
+} from '@ratchet/backstage-plugin-maturity-common';
+import type { CompiledDefinition } from '../scorecards/compileDefinitions';
 import { reuseBriefly } from './briefCache';
 import type { ApiContext } from './context';
 import { categoriesOf, levelsOf } from './entityView';

@@ -1,11 +1,11 @@
 import {
   CHECK_STATUSES,
   CheckStatus,
+  ScorecardCheckCounts,
+  StatusCounts,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompiledDefinition } from '../scorecards/compileDefinitions';
-import type { StatusCounts } from '../schema/models';
-import type { ScorecardCheckCounts } from '../schema/listModels';
 import { ApiContext, ApiRouter, callerOf, findDefinition } from './context';
 import { reuseBriefly } from './briefCache';
 import {

@@ -1,4 +1,7 @@
-import type { LevelCount, ScorecardEntity } from '../schema/models';
+import type {
+  LevelCount,
+  ScorecardEntity,
+} from '@ratchet/backstage-plugin-maturity-common';
 import {
   ApiContext,
   ApiRouter,

@@ -1,10 +1,13 @@
 import type { JsonObject } from '@backstage/types';
-import type { ScorecardEntityV1alpha1 } from '@ratchet/backstage-plugin-maturity-common';
+import type {
+  CheckDefinition,
+  ScorecardEntityV1alpha1,
+  ScorecardSummary,
+} from '@ratchet/backstage-plugin-maturity-common';
 import type {
   CompiledDefinition,
   DefinitionCheck,
 } from '../scorecards/compileDefinitions';
-import type { CheckDefinitionModel, ScorecardSummary } from '../schema/models';
 import {
   ApiContext,
   ApiRouter,
@@ -51,9 +54,7 @@ function summaryOf(
 }
 
 /** A check's definition as the API shows it, rule included as data and as text. */
-export function checkDefinitionModel(
-  check: DefinitionCheck,
-): CheckDefinitionModel {
+export function checkDefinitionModel(check: DefinitionCheck): CheckDefinition {
   const c = check.check;
   return {
     id: check.id,

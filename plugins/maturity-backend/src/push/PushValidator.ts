@@ -6,7 +6,10 @@ import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import type { FactWrite } from '../facts/FactStore';
 import { spec } from '../schema/openapi';
-import type { FactsPushItem, FactsPushRequest } from '../schema/pushModels';
+import type {
+  FactsPushItem,
+  FactsPushRequest,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { checkFactLimits, pathJoin, pointerToPath } from './factLimits';
 
 /** Sources whose facts only the plugin writes: the evaluator rebuilds the entity from `catalog` facts. */

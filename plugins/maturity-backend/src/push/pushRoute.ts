@@ -1,8 +1,10 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
-import { maturityFactsPushPermission } from '@ratchet/backstage-plugin-maturity-common';
+import {
+  FactsPushResponse,
+  maturityFactsPushPermission,
+} from '@ratchet/backstage-plugin-maturity-common';
 import type { Request, Response } from 'express';
 import { authorizeBasic } from '../permissions/authorize';
-import type { FactsPushResponse } from '../schema/pushModels';
 import type { MaturityServices } from '../services';
 import type { PushValidator } from './PushValidator';
 

@@ -1,31 +1,34 @@
 // The endpoint map of openapi.yaml, in the shape repo-tools generates (`#<method>|<path>` keys), kept by
-// hand; it types the path, query, body and response of each route of the typed router.
-import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
+// hand; it types the path, query, body and response of each route of the typed router. The models are
+// shared with the frontend through maturity-common.
 import type {
-  AuditEntryModel,
+  AuditEntry,
   CheckDetail,
   CheckHistory,
+  CheckStatus,
   EntityHistory,
-  ExemptionModel,
+  EntityView,
+  EvaluateRequest,
+  Exemption,
+  ExemptionApproval,
+  ExemptionDecision,
+  ExemptionListQuery,
+  ExemptionPage,
+  ExemptionRequest,
+  FactSourceInfo,
+  FactsPushRequest,
+  FactsPushResponse,
+  GateResult,
   ReportFilterQuery,
   Rollup,
   RollupGroupBy,
+  ScorecardCheckOrder,
+  ScorecardCheckPage,
   ScorecardDetail,
   ScorecardEntityPage,
   ScorecardHistory,
   ScorecardSummary,
-} from './models';
-import type { EntityView, GateResult } from './entityModels';
-import type {
-  ExemptionPage,
-  ScorecardCheckOrder,
-  ScorecardCheckPage,
-} from './listModels';
-import type {
-  FactSourceInfo,
-  FactsPushRequest,
-  FactsPushResponse,
-} from './pushModels';
+} from '@ratchet/backstage-plugin-maturity-common';
 
 /** The error body every route answers with on failure. */
 export interface ErrorModel {
@@ -40,7 +43,6 @@ export interface ErrorModel {
 type ScorecardPath = { namespace: string; name: string };
 type CheckPath = ScorecardPath & { checkId: string };
 type EntityPath = { kind: string; namespace: string; name: string };
-type ExemptionStatusParam = ExemptionModel['status'];
 
 /** Every endpoint of the maturity API. */
 export type EndpointMap = {
@@ -102,7 +104,7 @@ export type EndpointMap = {
     response: EntityHistory | ErrorModel;
   };
   '#post|/evaluate': {
-    body: { entityRef: string };
+    body: EvaluateRequest;
     response: EntityView | ErrorModel;
   };
   '#get|/gate': {
@@ -115,44 +117,30 @@ export type EndpointMap = {
   };
   '#get|/sources': { response: { items: FactSourceInfo[] } | ErrorModel };
   '#get|/exemptions': {
-    query: {
-      entityRef?: string;
-      scorecard?: string;
-      definitionRef?: string;
-      checkId?: string;
-      status?: ExemptionStatusParam;
-      limit?: number;
-      offset?: number;
-    };
+    query: ExemptionListQuery;
     response: ExemptionPage | ErrorModel;
   };
   '#post|/exemptions': {
-    body: {
-      entityRef: string;
-      definitionRef: string;
-      checkId: string;
-      reason: string;
-      expiresAt?: string;
-    };
-    response: ExemptionModel | ErrorModel;
+    body: ExemptionRequest;
+    response: Exemption | ErrorModel;
   };
   '#post|/exemptions/{id}/approve': {
     path: { id: string };
-    body: { comment?: string; expiresAt?: string | null };
-    response: ExemptionModel | ErrorModel;
+    body: ExemptionApproval;
+    response: Exemption | ErrorModel;
   };
   '#post|/exemptions/{id}/deny': {
     path: { id: string };
-    body: { comment?: string };
-    response: ExemptionModel | ErrorModel;
+    body: ExemptionDecision;
+    response: Exemption | ErrorModel;
   };
   '#post|/exemptions/{id}/revoke': {
     path: { id: string };
-    body: { comment?: string };
-    response: ExemptionModel | ErrorModel;
+    body: ExemptionDecision;
+    response: Exemption | ErrorModel;
   };
   '#get|/audit': {
     query: { limit?: number; before?: number };
-    response: { items: AuditEntryModel[] } | ErrorModel;
+    response: { items: AuditEntry[] } | ErrorModel;
   };
 };

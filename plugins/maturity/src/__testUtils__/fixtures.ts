@@ -6,12 +6,12 @@ import type {
   EntityScorecard,
   EntityView,
   Exemption,
-  MaturityApi,
   Rollup,
   ScorecardCheckPage,
   ScorecardDetail,
   ScorecardSummary,
-} from '../api';
+} from '@ratchet/backstage-plugin-maturity-common';
+import type { MaturityApi } from '../api';
 
 type PermissionResponse = Awaited<ReturnType<PermissionApi['authorize']>>;
 /** A permission decision as the permission API answers it. */

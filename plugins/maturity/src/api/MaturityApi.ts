@@ -6,11 +6,12 @@ import type {
   EntityHistory,
   EntityView,
   Exemption,
-  ExemptionFilters,
+  ExemptionApproval,
+  ExemptionDecision,
+  ExemptionListQuery,
   ExemptionRequest,
-  ExemptionStatus,
   OffsetPage,
-  ReportFilters,
+  ReportFilterQuery,
   Rollup,
   RollupGroupBy,
   ScorecardCheckOrder,
@@ -19,7 +20,8 @@ import type {
   ScorecardEntity,
   ScorecardHistory,
   ScorecardSummary,
-} from './types';
+} from '@ratchet/backstage-plugin-maturity-common';
+import type { ExemptionFilters } from './types';
 
 /** A scorecard (or any entity) named by its compound parts. */
 export interface RefParts {
@@ -56,17 +58,17 @@ export interface MaturityApi {
   /** Level distribution and category shares per owner, system, domain or org. */
   getRollup(
     scorecard: RefParts,
-    options: { groupBy: RollupGroupBy; filters?: ReportFilters },
+    options: { groupBy: RollupGroupBy; filters?: ReportFilterQuery },
   ): Promise<Rollup>;
-  /** (proposed) A page of the scorecard's entities, lowest level first. */
+  /** A page of the scorecard's entities, lowest level first. */
   listScorecardEntities(
     scorecard: RefParts,
-    options: { filters?: ReportFilters; limit: number; offset: number },
+    options: { filters?: ReportFilterQuery; limit: number; offset: number },
   ): Promise<OffsetPage<ScorecardEntity>>;
-  /** (proposed) The scorecard's level distribution per day. */
+  /** The scorecard's level distribution per day. */
   getScorecardHistory(
     scorecard: RefParts,
-    options: { days: number; filters?: ReportFilters },
+    options: { days: number; filters?: ReportFilterQuery },
   ): Promise<ScorecardHistory>;
   /**
    * A page of the scorecard's checks with their counts over the entities passing the filters (a team's:
@@ -75,7 +77,7 @@ export interface MaturityApi {
   listScorecardChecks(
     scorecard: RefParts,
     options: {
-      filters?: ReportFilters;
+      filters?: ReportFilterQuery;
       order?: ScorecardCheckOrder;
       limit?: number;
       offset?: number;
@@ -108,11 +110,9 @@ export interface MaturityApi {
   /** Collects fresh facts for an entity, evaluates it and returns its results. */
   evaluate(entityRef: string): Promise<EntityView>;
   /** Exemptions, newest request first. */
-  listExemptions(options?: {
-    entityRef?: string;
-    scorecard?: string;
-    status?: ExemptionStatus;
-  }): Promise<Exemption[]>;
+  listExemptions(
+    options?: Pick<ExemptionListQuery, 'entityRef' | 'scorecard' | 'status'>,
+  ): Promise<Exemption[]>;
   /**
    * A page of exemptions, newest request first, with the total. Against a backend without paging, the
    * page is cut from the whole list.
@@ -123,17 +123,11 @@ export interface MaturityApi {
   /** Requests an exemption of one check for one entity. */
   requestExemption(request: ExemptionRequest): Promise<Exemption>;
   /** Approves a requested exemption. */
-  approveExemption(
-    id: string,
-    options?: { comment?: string; expiresAt?: string | null },
-  ): Promise<Exemption>;
+  approveExemption(id: string, options?: ExemptionApproval): Promise<Exemption>;
   /** Denies a requested exemption. */
-  denyExemption(id: string, options?: { comment?: string }): Promise<Exemption>;
+  denyExemption(id: string, options?: ExemptionDecision): Promise<Exemption>;
   /** Revokes an approved exemption or withdraws a request. */
-  revokeExemption(
-    id: string,
-    options?: { comment?: string },
-  ): Promise<Exemption>;
+  revokeExemption(id: string, options?: ExemptionDecision): Promise<Exemption>;
 }
 
 /** The API ref of the maturity backend client. */

@@ -1,19 +1,19 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { exemptionPageFromList, scorecardChecksFromDetails } from './fallbacks';
-import type { MaturityApi, MaturityFeatures, RefParts } from './MaturityApi';
 import type {
   CheckDetail,
   CheckHistory,
   CheckStatus,
   EntityHistory,
   EntityView,
+  EvaluateRequest,
   Exemption,
-  ExemptionFilters,
+  ExemptionApproval,
+  ExemptionDecision,
+  ExemptionListQuery,
   ExemptionRequest,
-  ExemptionStatus,
   OffsetPage,
-  ReportFilters,
+  ReportFilterQuery,
   Rollup,
   RollupGroupBy,
   ScorecardCheckOrder,
@@ -22,7 +22,10 @@ import type {
   ScorecardEntity,
   ScorecardHistory,
   ScorecardSummary,
-} from './types';
+} from '@ratchet/backstage-plugin-maturity-common';
+import { exemptionPageFromList, scorecardChecksFromDetails } from './fallbacks';
+import type { MaturityApi, MaturityFeatures, RefParts } from './MaturityApi';
+import type { ExemptionFilters } from './types';
 
 type Query = Record<string, string | number | undefined>;
 
@@ -97,7 +100,7 @@ function withQuery(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
-function filterQuery(filters: ReportFilters = {}): Query {
+function filterQuery(filters: ReportFilterQuery = {}): Query {
   const { owner, system, lifecycle, kind } = filters;
   return { owner, system, lifecycle, kind };
 }
@@ -139,7 +142,7 @@ export class MaturityClient implements MaturityApi {
 
   getRollup(
     scorecard: RefParts,
-    options: { groupBy: RollupGroupBy; filters?: ReportFilters },
+    options: { groupBy: RollupGroupBy; filters?: ReportFilterQuery },
   ): Promise<Rollup> {
     return this.#request(
       withQuery(`${scorecardPath(scorecard)}/rollup`, {
@@ -151,7 +154,7 @@ export class MaturityClient implements MaturityApi {
 
   listScorecardEntities(
     scorecard: RefParts,
-    options: { filters?: ReportFilters; limit: number; offset: number },
+    options: { filters?: ReportFilterQuery; limit: number; offset: number },
   ): Promise<OffsetPage<ScorecardEntity>> {
     return this.#request(
       withQuery(`${scorecardPath(scorecard)}/entities`, {
@@ -165,7 +168,7 @@ export class MaturityClient implements MaturityApi {
 
   getScorecardHistory(
     scorecard: RefParts,
-    options: { days: number; filters?: ReportFilters },
+    options: { days: number; filters?: ReportFilterQuery },
   ): Promise<ScorecardHistory> {
     return this.#request(
       withQuery(`${scorecardPath(scorecard)}/history`, {
@@ -178,7 +181,7 @@ export class MaturityClient implements MaturityApi {
   async listScorecardChecks(
     scorecard: RefParts,
     options: {
-      filters?: ReportFilters;
+      filters?: ReportFilterQuery;
       order?: ScorecardCheckOrder;
       limit?: number;
       offset?: number;
@@ -244,15 +247,15 @@ export class MaturityClient implements MaturityApi {
   }
 
   evaluate(entityRef: string): Promise<EntityView> {
-    return this.#post('/evaluate', { entityRef });
+    const body: EvaluateRequest = { entityRef };
+    return this.#post('/evaluate', body);
   }
 
   async listExemptions(
-    options: {
-      entityRef?: string;
-      scorecard?: string;
-      status?: ExemptionStatus;
-    } = {},
+    options: Pick<
+      ExemptionListQuery,
+      'entityRef' | 'scorecard' | 'status'
+    > = {},
   ): Promise<Exemption[]> {
     const body = await this.#request<{ items: Exemption[] }>(
       withQuery('/exemptions', options),
@@ -275,21 +278,21 @@ export class MaturityClient implements MaturityApi {
 
   approveExemption(
     id: string,
-    options: { comment?: string; expiresAt?: string | null } = {},
+    options: ExemptionApproval = {},
   ): Promise<Exemption> {
     return this.#post(`/exemptions/${encodeURIComponent(id)}/approve`, options);
   }
 
   denyExemption(
     id: string,
-    options: { comment?: string } = {},
+    options: ExemptionDecision = {},
   ): Promise<Exemption> {
     return this.#post(`/exemptions/${encodeURIComponent(id)}/deny`, options);
   }
 
   revokeExemption(
     id: string,
-    options: { comment?: string } = {},
+    options: ExemptionDecision = {},
   ): Promise<Exemption> {
     return this.#post(`/exemptions/${encodeURIComponent(id)}/revoke`, options);
   }

@@ -2,17 +2,17 @@
  * What the client does against a backend that lacks a newer endpoint (its OpenAPI document says so): the
  * same answer, put together from the older endpoints, so components do not need two code paths.
  */
-import { mapLimit } from '../components/shared/mapLimit';
-import type { MaturityApi, RefParts } from './MaturityApi';
 import type {
   Exemption,
-  ExemptionFilters,
   OffsetPage,
-  ReportFilters,
+  ReportFilterQuery,
   ScorecardCheckCounts,
   ScorecardCheckOrder,
   ScorecardCheckPage,
-} from './types';
+} from '@ratchet/backstage-plugin-maturity-common';
+import { mapLimit } from '../components/shared/mapLimit';
+import type { MaturityApi, RefParts } from './MaturityApi';
+import type { ExemptionFilters } from './types';
 
 /** Requests in flight at once when one request per check stands in for one request. */
 const CONCURRENCY = 4;
@@ -42,7 +42,7 @@ export async function scorecardChecksFromDetails(
   api: Pick<MaturityApi, 'getScorecard' | 'getCheck'>,
   scorecard: RefParts,
   options: {
-    filters?: ReportFilters;
+    filters?: ReportFilterQuery;
     order?: ScorecardCheckOrder;
     limit?: number;
     offset?: number;

@@ -4,7 +4,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { InfoCard, MarkdownContent } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { CheckDefinition, ScorecardDetail } from '../../api';
+import type {
+  CheckDefinition,
+  ScorecardDetail,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { formatDate } from '../shared/format';
 import { LevelBadge } from '../shared/LevelBadge';
 

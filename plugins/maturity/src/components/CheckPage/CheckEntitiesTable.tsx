@@ -10,8 +10,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
+import type {
+  CheckEntity,
+  CheckStatus,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { CheckEntity, CheckStatus, RefParts } from '../../api';
+import type { RefParts } from '../../api';
 import { CheckStatusChip, STATUS_LABELS } from '../shared/CheckStatusChip';
 import { formatDate } from '../shared/format';
 import { useMaturityLinks } from '../shared/links';

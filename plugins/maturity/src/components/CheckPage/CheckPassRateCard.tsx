@@ -9,8 +9,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
+import type {
+  CheckStatus,
+  StatusCounts,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { CheckStatus, RefParts, StatusCounts } from '../../api';
+import type { RefParts } from '../../api';
 import { CheckStatusChip } from '../shared/CheckStatusChip';
 import { DaysToggle } from '../shared/DaysToggle';
 import { formatPercent } from '../shared/format';

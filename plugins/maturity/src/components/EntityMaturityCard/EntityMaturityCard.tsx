@@ -12,8 +12,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/lib/useAsync';
+import type { EntityScorecard } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { EntityScorecard } from '../../api';
 import { LevelBadge } from '../shared/LevelBadge';
 import { useMaturityLinks } from '../shared/links';
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { EntityCampaign } from '../../api';
+import type { EntityCampaign } from '@ratchet/backstage-plugin-maturity-common';
 import { formatDate } from '../shared/format';
 
 type Row = EntityCampaign & { id: string };

@@ -11,8 +11,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
+import type {
+  EntityHistory,
+  EntityScorecard,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { EntityHistory, EntityScorecard } from '../../api';
 import { LineChart } from '../shared/LineChart';
 import { STATUS_LABELS } from '../shared/CheckStatusChip';
 import { formatDateTime } from '../shared/format';

@@ -17,8 +17,8 @@ import {
   maturityExemptionRequestPermission,
 } from '@ratchet/backstage-plugin-maturity-common';
 import useAsyncRetry from 'react-use/lib/useAsyncRetry';
+import type { EntityView } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { EntityView } from '../../api';
 import { ExemptionsTable } from '../shared/ExemptionsTable';
 import { PermissionButton } from '../shared/PermissionButton';
 import { useNotify } from '../shared/useNotify';

@@ -4,7 +4,7 @@ import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard, MarkdownContent } from '@backstage/core-components';
-import type { EntityScorecard } from '../../api';
+import type { EntityScorecard } from '@ratchet/backstage-plugin-maturity-common';
 import { CheckStatusChip } from '../shared/CheckStatusChip';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CheckLink } from '../shared/links';

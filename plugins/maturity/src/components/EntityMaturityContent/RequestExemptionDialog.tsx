@@ -9,8 +9,11 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
+import type {
+  EntityScorecard,
+  Exemption,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { EntityScorecard, Exemption } from '../../api';
 import { useNotify } from '../shared/useNotify';
 
 /** Checks it makes sense to ask an exemption for: those that do not pass and are not exempt. */

@@ -6,7 +6,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { EntityScorecard } from '../../api';
+import type { EntityScorecard } from '@ratchet/backstage-plugin-maturity-common';
 import { CheckStatusChip } from '../shared/CheckStatusChip';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CheckLink } from '../shared/links';

@@ -3,7 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
-import type { EntityScorecard } from '../../api';
+import type { EntityScorecard } from '@ratchet/backstage-plugin-maturity-common';
 import { LevelBadge } from '../shared/LevelBadge';
 import { ScorecardLink } from '../shared/links';
 import { EntityHistoryCard } from './EntityHistoryCard';

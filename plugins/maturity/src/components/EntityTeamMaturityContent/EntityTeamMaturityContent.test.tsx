@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import type { Rollup } from '@ratchet/backstage-plugin-maturity-common';
 import {
   group,
   httpError,
@@ -8,7 +9,6 @@ import {
   teamChecks,
 } from '../../__testUtils__/fixtures';
 import { renderMaturity } from '../../__testUtils__/render';
-import type { Rollup } from '../../api';
 import { EntityTeamMaturityContent } from './EntityTeamMaturityContent';
 
 /** The roll-up of the team's entities only: one `org` group (the payments group's numbers). */

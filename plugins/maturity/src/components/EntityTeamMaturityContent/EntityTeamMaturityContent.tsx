@@ -12,8 +12,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/lib/useAsync';
+import type {
+  RollupGroup,
+  ScorecardSummary,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { RollupGroup, ScorecardSummary } from '../../api';
 import { Heatmap } from '../shared/Heatmap';
 import { LevelDistributionBar } from '../shared/LevelDistributionBar';
 import { ScorecardLink } from '../shared/links';

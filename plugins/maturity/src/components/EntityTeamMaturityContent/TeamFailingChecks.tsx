@@ -8,8 +8,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
+import type {
+  CheckDefinition,
+  ScorecardDetail,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { CheckDefinition, RefParts, ScorecardDetail } from '../../api';
+import type { RefParts } from '../../api';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CheckLink } from '../shared/links';
 

@@ -5,7 +5,7 @@ import {
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { Rollup } from '../../api';
+import type { Rollup } from '@ratchet/backstage-plugin-maturity-common';
 import { Heatmap, HeatmapRow } from '../shared/Heatmap';
 
 function nameOf(key: string): string {

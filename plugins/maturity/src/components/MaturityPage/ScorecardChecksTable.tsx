@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
-import type { CheckDefinition, ScorecardDetail } from '../../api';
+import type {
+  CheckDefinition,
+  ScorecardDetail,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CheckLink } from '../shared/links';
 import { formatDate } from '../shared/format';

@@ -15,8 +15,8 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/lib/useAsync';
+import type { ScorecardSummary } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { ScorecardSummary } from '../../api';
 import { LevelDistributionBar } from '../shared/LevelDistributionBar';
 import { ScorecardLink } from '../shared/links';
 

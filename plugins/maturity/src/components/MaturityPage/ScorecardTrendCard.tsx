@@ -5,7 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { Level } from '../../api';
+import type { Level } from '@ratchet/backstage-plugin-maturity-common';
 import { levelColor } from '../shared/colors';
 import { DaysToggle } from '../shared/DaysToggle';
 import { ChartSeries, LineChart } from '../shared/LineChart';

@@ -1,14 +1,14 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
-import { maturityApiRef } from '../../api';
 import type {
   LevelCount,
-  RefParts,
-  ReportFilters,
+  ReportFilterQuery,
   Rollup,
   RollupGroup,
   ScorecardDetail,
-} from '../../api';
+} from '@ratchet/backstage-plugin-maturity-common';
+import { maturityApiRef } from '../../api';
+import type { RefParts } from '../../api';
 import { mapLimit } from '../shared/mapLimit';
 
 /** A roll-up by owner and whether the backend applied every filter itself. */
@@ -18,7 +18,7 @@ export interface ReportRollup {
   filteredOnServer: boolean;
 }
 
-function hasFilters(filters: ReportFilters): boolean {
+function hasFilters(filters: ReportFilterQuery): boolean {
   return Object.values(filters).some(Boolean);
 }
 
@@ -36,7 +36,7 @@ export function sumDistributions(groups: RollupGroup[]): LevelCount[] {
  * The owner roll-up of a scorecard, filtered. When the backend's roll-up takes no filters (the spec's does
  * not yet), it is fetched unfiltered and the owner filter is applied here.
  */
-export function useReportRollup(parts: RefParts, filters: ReportFilters) {
+export function useReportRollup(parts: RefParts, filters: ReportFilterQuery) {
   const api = useApi(maturityApiRef);
   return useAsync(async (): Promise<ReportRollup> => {
     const { rollupFilters } = await api.getFeatures();
@@ -77,13 +77,13 @@ export type TrendData =
     };
 
 /**
- * The scorecard's trend. Uses the (proposed) scorecard history; while the backend does not serve it, the
+ * The scorecard's trend. Uses the scorecard history; against an older backend without it, the
  * share of passing results per day is summed from the checks' pass-rate histories.
  */
 export function useScorecardTrend(
   scorecard: ScorecardDetail | undefined,
   parts: RefParts,
-  filters: ReportFilters,
+  filters: ReportFilterQuery,
   days: number,
 ) {
   const api = useApi(maturityApiRef);

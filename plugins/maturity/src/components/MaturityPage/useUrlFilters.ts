@@ -1,8 +1,8 @@
+import type { ReportFilterQuery } from '@ratchet/backstage-plugin-maturity-common';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ReportFilters } from '../../api';
 
-const KEYS: Array<keyof ReportFilters> = [
+const KEYS: Array<keyof ReportFilterQuery> = [
   'owner',
   'system',
   'lifecycle',
@@ -11,13 +11,13 @@ const KEYS: Array<keyof ReportFilters> = [
 
 /** The report filters kept in the URL, so a filtered report can be linked to. */
 export function useUrlFilters(): [
-  ReportFilters,
-  (filters: ReportFilters) => void,
+  ReportFilterQuery,
+  (filters: ReportFilterQuery) => void,
 ] {
   const [params, setParams] = useSearchParams();
   const key = KEYS.map(k => params.get(k) ?? '').join('|');
   const filters = useMemo(() => {
-    const result: ReportFilters = {};
+    const result: ReportFilterQuery = {};
     for (const k of KEYS) {
       const value = params.get(k);
       if (value) result[k] = value;
@@ -27,7 +27,7 @@ export function useUrlFilters(): [
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const setFilters = useCallback(
-    (next: ReportFilters) => {
+    (next: ReportFilterQuery) => {
       setParams(
         prev => {
           const out = new URLSearchParams(prev);

@@ -6,7 +6,7 @@ import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
 import VerifiedUser from '@material-ui/icons/VerifiedUser';
 import Schedule from '@material-ui/icons/Schedule';
-import type { ResultStatus } from '../../api';
+import type { ResultStatus } from '@ratchet/backstage-plugin-maturity-common';
 import { statusColor } from './colors';
 
 /** How each status reads. */

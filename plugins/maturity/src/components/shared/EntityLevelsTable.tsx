@@ -10,7 +10,7 @@ import {
   EntityDisplayName,
   EntityRefLink,
 } from '@backstage/plugin-catalog-react';
-import type { Level } from '../../api';
+import type { Level } from '@ratchet/backstage-plugin-maturity-common';
 import type { EntityLevelRow, EntityPageSource } from './entitySources';
 import { LevelBadge } from './LevelBadge';
 import { useMaturityLinks } from './links';

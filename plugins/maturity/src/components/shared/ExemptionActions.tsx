@@ -3,8 +3,8 @@ import Box from '@material-ui/core/Box';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
 import { maturityExemptionApprovePermission } from '@ratchet/backstage-plugin-maturity-common';
+import type { Exemption } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { Exemption } from '../../api';
 import { PermissionButton } from './PermissionButton';
 import { useNotify } from './useNotify';
 

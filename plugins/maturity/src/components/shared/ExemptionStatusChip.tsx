@@ -1,7 +1,7 @@
+import type { Exemption } from '@ratchet/backstage-plugin-maturity-common';
 import Chip from '@material-ui/core/Chip';
 import { Theme, useTheme } from '@material-ui/core/styles';
 import '@backstage/theme';
-import type { Exemption } from '../../api';
 
 type Shown = 'requested' | 'active' | 'expired' | 'denied' | 'revoked';
 

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { Exemption } from '../../api';
+import type { Exemption } from '@ratchet/backstage-plugin-maturity-common';
 import { ExemptionActions } from './ExemptionActions';
 import { ExemptionStatusChip, exemptionState } from './ExemptionStatusChip';
 import { formatDate } from './format';

@@ -2,7 +2,10 @@ import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import type { Category, CategoryShare } from '../../api';
+import type {
+  Category,
+  CategoryShare,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { shareColor } from './colors';
 import { formatPercent } from './format';
 

@@ -1,6 +1,6 @@
+import type { Level } from '@ratchet/backstage-plugin-maturity-common';
 import Chip from '@material-ui/core/Chip';
 import { useTheme } from '@material-ui/core/styles';
-import type { Level } from '../../api';
 
 /** Props of {@link LevelBadge}. */
 export interface LevelBadgeProps {

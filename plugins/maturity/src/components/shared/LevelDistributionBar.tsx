@@ -1,7 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import type { Level, LevelCount } from '../../api';
+import type {
+  Level,
+  LevelCount,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { levelColor } from './colors';
 
 const useStyles = makeStyles(theme => ({

@@ -3,8 +3,12 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import type {
+  ReportFilterQuery,
+  ScorecardDetail,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import type { RefParts, ReportFilters, ScorecardDetail } from '../../api';
+import type { RefParts } from '../../api';
 import { EntityLevelsTable } from './EntityLevelsTable';
 import {
   catalogFilterFor,
@@ -17,7 +21,7 @@ import {
 export interface RankingTableProps {
   scorecard: ScorecardDetail;
   parts: RefParts;
-  filters: ReportFilters;
+  filters: ReportFilterQuery;
   /** Title when the backend ranks the entities. */
   title?: string;
   /** Title when it cannot and the entities are listed by name. */

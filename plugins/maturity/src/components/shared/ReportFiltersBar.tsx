@@ -4,7 +4,7 @@ import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { ReportFilters } from '../../api';
+import type { ReportFilterQuery } from '@ratchet/backstage-plugin-maturity-common';
 import type { FilterOptions } from './useFilterOptions';
 
 const useStyles = makeStyles(theme => ({
@@ -22,14 +22,14 @@ function refLabel(ref: string, defaultKind: string): string {
 
 /** Props of {@link ReportFiltersBar}. */
 export interface ReportFiltersBarProps {
-  filters: ReportFilters;
+  filters: ReportFilterQuery;
   options?: FilterOptions;
-  onChange: (filters: ReportFilters) => void;
+  onChange: (filters: ReportFilterQuery) => void;
   /** Which filters to show (default all four). */
-  show?: Array<keyof ReportFilters>;
+  show?: Array<keyof ReportFilterQuery>;
 }
 
-const LABELS: Record<keyof ReportFilters, string> = {
+const LABELS: Record<keyof ReportFilterQuery, string> = {
   owner: 'Owner',
   system: 'System',
   lifecycle: 'Lifecycle',
@@ -44,7 +44,7 @@ export function ReportFiltersBar({
   show = ['owner', 'system', 'lifecycle', 'kind'],
 }: ReportFiltersBarProps) {
   const classes = useStyles();
-  const valuesOf = (key: keyof ReportFilters): Array<[string, string]> => {
+  const valuesOf = (key: keyof ReportFilterQuery): Array<[string, string]> => {
     switch (key) {
       case 'owner':
         return (options?.owners ?? []).map(v => [v, refLabel(v, 'group')]);

@@ -1,10 +1,13 @@
+import type {
+  Level,
+  ResultStatus,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { Theme } from '@material-ui/core/styles';
 import {
   decomposeColor,
   recomposeColor,
 } from '@material-ui/core/styles/colorManipulator';
 import '@backstage/theme';
-import type { Level, ResultStatus } from '../../api';
 
 /** The colour of a check status, from the Backstage palette (works in light and dark themes). */
 export function statusColor(theme: Theme, status: ResultStatus): string {

@@ -7,11 +7,10 @@ import {
 } from '@backstage/catalog-model';
 import type {
   LevelReached,
-  MaturityApi,
-  RefParts,
-  ReportFilters,
+  ReportFilterQuery,
   ResultCounts,
-} from '../../api';
+} from '@ratchet/backstage-plugin-maturity-common';
+import type { MaturityApi, RefParts } from '../../api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { mapLimit } from './mapLimit';
 
@@ -40,11 +39,11 @@ export type EntityPageSource = (
   limit: number,
 ) => Promise<{ rows: EntityLevelRow[]; total: number }>;
 
-/** The (proposed) ranking endpoint: the scorecard's entities, lowest level first. */
+/** The ranking endpoint: the scorecard's entities, lowest level first. */
 export function rankingSource(
   api: MaturityApi,
   scorecard: RefParts,
-  filters: ReportFilters,
+  filters: ReportFilterQuery,
 ): EntityPageSource {
   return async (offset, limit) => {
     const page = await api.listScorecardEntities(scorecard, {
@@ -70,7 +69,7 @@ function stringList(value: unknown): string | string[] | undefined {
  */
 export function catalogFilterFor(
   appliesTo: object | undefined,
-  filters: ReportFilters,
+  filters: ReportFilterQuery,
 ): CatalogFilter {
   const filter: CatalogFilter = {};
   const spec = (appliesTo ?? {}) as Record<string, unknown>;

@@ -1,0 +1,57 @@
+import type { ApiContext } from './context';
+import { entityViewJson, forgetEntityView } from './viewCache';
+
+const REF = 'component:default/payments-api';
+
+function counter() {
+  let calls = 0;
+  const compute = async (validUntil?: number) => {
+    calls += 1;
+    return { view: { calls }, ...(validUntil !== undefined && { validUntil }) };
+  };
+  return { compute, calls: () => calls };
+}
+
+describe('entity view cache', () => {
+  // The cache only uses the context as a key.
+  const newContext = () => ({} as ApiContext);
+
+  it('shares one computation between concurrent and later requests, until forgotten', async () => {
+    const ctx = newContext();
+    const { compute, calls } = counter();
+    const [a, b] = await Promise.all([
+      entityViewJson(ctx, REF, () => compute()),
+      entityViewJson(ctx, REF, () => compute()),
+    ]);
+    expect(JSON.parse(a)).toEqual({ calls: 1 });
+    expect(b).toBe(a);
+    expect(await entityViewJson(ctx, REF, () => compute())).toBe(a);
+    expect(calls()).toBe(1);
+
+    forgetEntityView(ctx, REF);
+    expect(JSON.parse(await entityViewJson(ctx, REF, () => compute()))).toEqual(
+      {
+        calls: 2,
+      },
+    );
+  });
+
+  it('recomputes once an exemption in the view has expired', async () => {
+    const ctx = newContext();
+    const { compute, calls } = counter();
+    await entityViewJson(ctx, REF, () => compute(Date.now() - 1));
+    await entityViewJson(ctx, REF, () => compute());
+    expect(calls()).toBe(2);
+  });
+
+  it('keeps no failure and no view across contexts', async () => {
+    const ctx = newContext();
+    await expect(
+      entityViewJson(ctx, REF, () => Promise.reject(new Error('db down'))),
+    ).rejects.toThrow('db down');
+    const { compute, calls } = counter();
+    await entityViewJson(ctx, REF, () => compute());
+    await entityViewJson(newContext(), REF, () => compute());
+    expect(calls()).toBe(2);
+  });
+});

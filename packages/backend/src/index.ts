@@ -15,7 +15,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // catalog, with Ratchet's Scorecard / Campaign / Checklist kinds
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@ratchet/backstage-plugin-catalog-backend-module-maturity'));
+backend.add(
+  import('@ratchet/backstage-plugin-catalog-backend-module-maturity'),
+);
 
 // Ratchet: facts, checks, results, levels
 backend.add(import('@ratchet/backstage-plugin-maturity-backend'));

@@ -22,7 +22,9 @@ test('a Kubernetes-only workload becomes a Component and its Kubernetes tab reso
 }) => {
   await signInAsGuest(page);
 
-  // The provider's first sync runs 20 s after the backend starts: reload until the entity exists.
+  // The provider's first sync runs 20 s after the backend starts, and the catalog resolves the owner and
+  // system relations a little later: reload until the entity is there with both.
+  // Owner and system come from the namespace and `app.kubernetes.io/part-of` labels.
   await expect(async () => {
     await page.goto('/catalog/default/component/otel-collector');
     await expect(
@@ -31,15 +33,13 @@ test('a Kubernetes-only workload becomes a Component and its Kubernetes tab reso
         level: 1,
       }),
     ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 120_000 });
-
-  // Owner and system come from the namespace and `app.kubernetes.io/part-of` labels.
-  await expect(
-    page.getByRole('link', { name: 'Platform' }).first(),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: /platform[- ]core/i }).first(),
-  ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Platform' }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+    await expect(
+      page.getByRole('link', { name: /platform[- ]core/i }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 150_000 });
   await page.screenshot({
     path: path.join(screenshots, 'kubernetes-component.png'),
     fullPage: true,

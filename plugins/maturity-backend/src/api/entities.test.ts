@@ -92,6 +92,34 @@ describe.each(databases.eachSupportedId())('entity routes, %p', databaseId => {
       expect(res.body.scorecards[0].nextLevel).toBeNull();
     });
 
+    it('answers 304 to a client that holds the current view, and 200 once it changed', async () => {
+      const { app, services } = await createFixture(databaseId);
+      const path = '/entities/component/default/payment-gateway';
+      const first = await request(app)
+        .get(path)
+        .set('authorization', callers.user);
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^W\//);
+
+      const again = await request(app)
+        .get(path)
+        .set('authorization', callers.user)
+        .set('if-none-match', etag);
+      expect(again.status).toBe(304);
+
+      await services.facts.writeFacts([
+        { entityRef: GATEWAY, source: 'ci', facts: { coverage: 91 } },
+      ]);
+      await services.evaluation.evaluateEntities([GATEWAY]);
+      const changed = await request(app)
+        .get(path)
+        .set('authorization', callers.user)
+        .set('if-none-match', etag);
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(changed.body.scorecards[0].level.id).toBe('gold');
+    });
+
     it('answers 404 for an entity the caller cannot see, and for an unknown one', async () => {
       const { app } = await createFixture(databaseId);
       const hidden = await request(app)

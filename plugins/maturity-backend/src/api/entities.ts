@@ -94,11 +94,13 @@ export function registerEntityRoutes(router: ApiRouter, ctx: ApiContext) {
     const credentials = await callerOf(ctx, req);
     const entityRef = entityRefOf(req.params);
     const entity = await ctx.view.entity(entityRef, credentials);
-    const json = await entityViewJson(ctx, entityRef, () =>
+    const cached = await entityViewJson(ctx, entityRef, () =>
       loadEntityViewUntil(ctx, entityRef, entity),
     );
-    // Already serialised (and shared by callers): the typed response only knows the object form.
-    res.type('application/json').send(json as unknown as EntityView);
+    // Already serialised (and shared by callers): the typed response only knows the object form. With
+    // the ETag set, Express neither hashes the body again nor sends it to a client that has it (304).
+    res.setHeader('ETag', cached.etag);
+    res.type('application/json').send(cached.json as unknown as EntityView);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {

@@ -23,17 +23,17 @@ describe('entity view cache', () => {
       entityViewJson(ctx, REF, () => compute()),
       entityViewJson(ctx, REF, () => compute()),
     ]);
-    expect(JSON.parse(a)).toEqual({ calls: 1 });
+    expect(JSON.parse(a.json)).toEqual({ calls: 1 });
+    expect(a.etag).toMatch(/^W\/"[0-9a-f]+-[\w-]+"$/);
     expect(b).toBe(a);
     expect(await entityViewJson(ctx, REF, () => compute())).toBe(a);
     expect(calls()).toBe(1);
 
     forgetEntityView(ctx, REF);
-    expect(JSON.parse(await entityViewJson(ctx, REF, () => compute()))).toEqual(
-      {
-        calls: 2,
-      },
-    );
+    const fresh = await entityViewJson(ctx, REF, () => compute());
+    expect(JSON.parse(fresh.json)).toEqual({ calls: 2 });
+    // A different body has a different tag, so clients holding the old one get the new view.
+    expect(fresh.etag).not.toBe(a.etag);
   });
 
   it('recomputes once an exemption in the view has expired', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ApiContext } from './context';
 
 /**
@@ -10,9 +11,17 @@ import type { ApiContext } from './context';
 export const ENTITY_VIEW_TTL_MS = 5_000;
 const MAX_CACHED = 2_000;
 
+/** A serialised view with its entity tag. */
+export interface CachedView {
+  /** The JSON body. */
+  json: string;
+  /** A weak ETag of the body, computed once rather than by Express on every response. */
+  etag: string;
+}
+
 interface Entry {
   expires: number;
-  json: Promise<string>;
+  json: Promise<CachedView>;
 }
 
 const caches = new WeakMap<ApiContext, Map<string, Entry>>();
@@ -35,7 +44,7 @@ export function entityViewJson(
   ctx: ApiContext,
   entityRef: string,
   compute: () => Promise<{ view: unknown; validUntil?: number }>,
-): Promise<string> {
+): Promise<CachedView> {
   const entries = entriesOf(ctx);
   const now = Date.now();
   const hit = entries.get(entityRef);
@@ -45,7 +54,9 @@ export function entityViewJson(
     // An exemption expiring within the TTL must stop counting on time, not up to 5 s later.
     if (validUntil !== undefined)
       entry.expires = Math.min(entry.expires, validUntil);
-    return JSON.stringify(view);
+    const body = JSON.stringify(view);
+    const hash = createHash('sha1').update(body).digest('base64url');
+    return { json: body, etag: `W/"${body.length.toString(16)}-${hash}"` };
   });
   const json = entry.json;
   entries.delete(entityRef);

@@ -11,7 +11,6 @@ import type {
 import type { EndpointMap } from '../schema/endpoints';
 import type { MaturityServices } from '../services';
 import { CatalogView } from './catalogView';
-import { forgetEntityView } from './viewCache';
 import { normaliseEntityRef } from './refs';
 
 /** The typed router every area registers its routes on. */
@@ -25,13 +24,7 @@ export interface ApiContext extends MaturityServices {
 
 /** Builds the shared context once per router. */
 export function createApiContext(services: MaturityServices): ApiContext {
-  const ctx: ApiContext = {
-    ...services,
-    view: new CatalogView(services.catalog),
-  };
-  // Whatever this instance evaluates (pushes, sweeps, on-demand, exemption expiry) is read back fresh.
-  services.evaluation.onWritten(refs => forgetEntityView(ctx, ...refs));
-  return ctx;
+  return { ...services, view: new CatalogView(services.catalog) };
 }
 
 /** A user or service caller; anonymous requests are refused by httpAuth (401). */

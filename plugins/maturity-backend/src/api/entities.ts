@@ -24,7 +24,7 @@ import {
   levelsOf,
 } from './entityView';
 import { entityRefOf, normaliseEntityRef } from './refs';
-import { entityViewJson, forgetEntityView } from './viewCache';
+import { entityViewJson } from './viewCache';
 
 /**
  * Results read after an exemption expired still say `exempt` until the entity is evaluated again; such an
@@ -94,7 +94,8 @@ export function registerEntityRoutes(router: ApiRouter, ctx: ApiContext) {
     const credentials = await callerOf(ctx, req);
     const entityRef = entityRefOf(req.params);
     const entity = await ctx.view.entity(entityRef, credentials);
-    const cached = await entityViewJson(ctx, entityRef, () =>
+    const generation = await ctx.results.getViewGeneration();
+    const cached = await entityViewJson(ctx, entityRef, generation, () =>
       loadEntityViewUntil(ctx, entityRef, entity),
     );
     // Already serialised (and shared by callers): the typed response only knows the object form. With
@@ -160,7 +161,6 @@ export function registerEntityRoutes(router: ApiRouter, ctx: ApiContext) {
       credentials,
     );
     await ctx.collector.collectFor([entityRef]);
-    forgetEntityView(ctx, entityRef);
     res.json(await loadEntityView(ctx, entityRef, entity));
   });
 

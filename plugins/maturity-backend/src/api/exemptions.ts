@@ -18,7 +18,6 @@ import {
 import { ApiContext, ApiRouter, callerOf, scorecardParam } from './context';
 import { exemptionModel } from './entityView';
 import { actorOf, normaliseEntityRef } from './refs';
-import { forgetEntityView } from './viewCache';
 
 /** The filters of an exemption list request; `scorecard` and `definitionRef` are one filter by two names. */
 function exemptionFilter(query: {
@@ -88,7 +87,6 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
       },
       actorOf(credentials),
     );
-    forgetEntityView(ctx, exemption.entityRef);
     res.status(201).json(exemptionModel(exemption));
   });
 
@@ -102,7 +100,6 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
         ? { expiresAt: expiresAt === null ? null : new Date(expiresAt) }
         : {}),
     });
-    forgetEntityView(ctx, approved.entityRef);
     res.json(exemptionModel(approved));
   });
 
@@ -112,7 +109,6 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
     const denied = await ctx.exemptions.deny(id, actorOf(credentials), {
       comment: req.body?.comment,
     });
-    forgetEntityView(ctx, denied.entityRef);
     res.json(exemptionModel(denied));
   });
 
@@ -122,7 +118,6 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
     const revoked = await ctx.exemptions.revoke(id, actorOf(credentials), {
       comment: req.body?.comment,
     });
-    forgetEntityView(ctx, revoked.entityRef);
     res.json(exemptionModel(revoked));
   });
 

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiContext } from './context';
 
-/**
- * How long a serialised entity view is reused. Views are read far more often than entities change: an
- * entity page asks from the overview card and the tab, many people open the same services. Every
- * evaluation this instance persists (pushes, sweeps, on-demand, exemption decisions and expiry) forgets
- * the views it touched at once, and an exemption's expiry ends the entry; only a write by another
- * backend instance can leave a view this stale.
- */
-export const ENTITY_VIEW_TTL_MS = 5_000;
+/** Entity views kept per plugin instance: the most recently read ones. */
 const MAX_CACHED = 2_000;
 
 /** A serialised view with its entity tag. */
@@ -20,6 +13,9 @@ export interface CachedView {
 }
 
 interface Entry {
+  /** The view generation read before the view was computed. */
+  generation: number;
+  /** When an exemption the view counts expires (ms), or Infinity. */
   expires: number;
   json: Promise<CachedView>;
 }
@@ -36,49 +32,41 @@ function entriesOf(ctx: ApiContext): Map<string, Entry> {
 }
 
 /**
- * The entity's view as JSON, computed once per entity for a few seconds and shared by every caller who
- * may see the entity (the view holds nothing caller-specific; visibility is checked before this).
- * Concurrent requests share one computation; a failure is not kept.
+ * The entity's view as JSON, shared by every caller who may see the entity (the view holds nothing
+ * caller-specific; visibility is checked before this). It is reused while the view generation, which
+ * every change of results, levels or exemptions on any instance increments, stands still and no
+ * exemption it counts has expired; `generation` must be read before `compute` runs, so a view is never
+ * older than the generation it is kept under. Concurrent requests share one computation; a failure is
+ * not kept.
  */
 export function entityViewJson(
   ctx: ApiContext,
   entityRef: string,
+  generation: number,
   compute: () => Promise<{ view: unknown; validUntil?: number }>,
 ): Promise<CachedView> {
   const entries = entriesOf(ctx);
-  const now = Date.now();
   const hit = entries.get(entityRef);
-  if (hit && hit.expires > now) return hit.json;
-  const entry: Entry = { expires: now + ENTITY_VIEW_TTL_MS, json: null! };
+  entries.delete(entityRef);
+  if (hit && hit.generation === generation && hit.expires > Date.now()) {
+    // Re-inserted, so the map stays in order of last use and the front is what to evict.
+    entries.set(entityRef, hit);
+    return hit.json;
+  }
+  const entry: Entry = { generation, expires: Infinity, json: null! };
   entry.json = compute().then(({ view, validUntil }) => {
-    // An exemption expiring within the TTL must stop counting on time, not up to 5 s later.
-    if (validUntil !== undefined)
-      entry.expires = Math.min(entry.expires, validUntil);
+    if (validUntil !== undefined) entry.expires = validUntil;
     const body = JSON.stringify(view);
     const hash = createHash('sha1').update(body).digest('base64url');
     return { json: body, etag: `W/"${body.length.toString(16)}-${hash}"` };
   });
   const json = entry.json;
-  entries.delete(entityRef);
   entries.set(entityRef, entry);
   json.catch(() => {
     if (entries.get(entityRef)?.json === json) entries.delete(entityRef);
   });
-  // Insertion order is (nearly: an expiring exemption shortens an entry) expiry order, so dropping from
-  // the front until the map is small and fresh bounds it; a stale entry left behind is never served.
-  for (const [key, old] of entries) {
-    if (entries.size <= MAX_CACHED && old.expires > now) break;
-    entries.delete(key);
+  while (entries.size > MAX_CACHED) {
+    entries.delete(entries.keys().next().value as string);
   }
   return json;
-}
-
-/** Forgets entity views after this instance changed their results or exemptions. */
-export function forgetEntityView(
-  ctx: ApiContext,
-  ...entityRefs: string[]
-): void {
-  const entries = caches.get(ctx);
-  if (!entries) return;
-  for (const ref of entityRefs) entries.delete(ref);
 }

@@ -1,4 +1,5 @@
 import type { JsonObject } from '@backstage/types';
+import { bumpViewGeneration } from '../database/generation';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import {
@@ -93,6 +94,7 @@ export class DatabaseExemptionStore implements ExemptionStore {
           expiresAt: input.expiresAt?.toISOString() ?? null,
         },
       });
+      await bumpViewGeneration(trx);
     });
     return this.#toExemption(row, now);
   }
@@ -135,6 +137,7 @@ export class DatabaseExemptionStore implements ExemptionStore {
           expiresAt: row.expires_at ? toIsoTimestamp(row.expires_at) : null,
         },
       });
+      await bumpViewGeneration(trx);
       return this.#toExemption(row, now);
     });
   }

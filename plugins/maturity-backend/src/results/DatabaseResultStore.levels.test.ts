@@ -143,6 +143,31 @@ describe.each(databases.eachSupportedId())(
       expect(stored.levelIndex).toBe(1);
     });
 
+    it('moves the view generation on every change and only then', async () => {
+      const { store } = await setup(databaseId);
+      const start = await store.getViewGeneration();
+      const result = {
+        entityRef: ref(1),
+        definitionRef: SC,
+        checkId: 'has-owner',
+        outcome: { status: 'pass' as const, message: 'ok' },
+        evaluatedAt: new Date('2026-11-24T10:00:00Z'),
+      };
+      await store.applyResults([result], { levels: [level(1, 0)] });
+      const afterWrite = await store.getViewGeneration();
+      expect(afterWrite).toBeGreaterThan(start);
+
+      // The same results and level again change nothing, so views cached under it stay valid.
+      await store.applyResults([result], { levels: [level(1, 0)] });
+      expect(await store.getViewGeneration()).toBe(afterWrite);
+
+      await store.writeLevels([level(1, 1)]);
+      const afterLevel = await store.getViewGeneration();
+      expect(afterLevel).toBeGreaterThan(afterWrite);
+      await store.deleteEntities([ref(1)]);
+      expect(await store.getViewGeneration()).toBeGreaterThan(afterLevel);
+    });
+
     it('handles thousands of levels across chunks', async () => {
       const { store } = await setup(databaseId);
       const many = Array.from({ length: 2500 }, (_, i) => level(i, i % 3));

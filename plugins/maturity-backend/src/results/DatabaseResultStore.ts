@@ -12,6 +12,7 @@ import {
   whereInAny,
   whereInSize,
 } from '../database/bulk';
+import { bumpViewGeneration, readViewGeneration } from '../database/generation';
 import { getMigratedClient } from '../database/migrations';
 import { toNumber } from '../database/values';
 import { applyResultRows } from './applyResults';
@@ -93,6 +94,10 @@ export class DatabaseResultStore implements ResultStore {
         : [];
       return { ...summary, previousLevels };
     });
+  }
+
+  async getViewGeneration(): Promise<number> {
+    return readViewGeneration(this.#db);
   }
 
   async getResultsForEntity(entityRef: string): Promise<StoredCheckResult[]> {
@@ -236,6 +241,7 @@ export class DatabaseResultStore implements ResultStore {
         await trx(TRANSITIONS).whereIn('entity_ref', part).delete();
         await trx(LEVELS).whereIn('entity_ref', part).delete();
       }
+      await bumpViewGeneration(trx);
     });
   }
 }

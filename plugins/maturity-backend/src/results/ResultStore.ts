@@ -165,6 +165,9 @@ export interface ResultStore {
     options?: { scope?: ResultScope; levels?: LevelWrite[] },
   ): Promise<ApplyResultsSummary>;
 
+  /** A counter that every change of results, levels or exemptions (on any instance) increments. */
+  getViewGeneration(): Promise<number>;
+
   /** Every current result of an entity, by definition and check. */
   getResultsForEntity(entityRef: string): Promise<StoredCheckResult[]>;
 

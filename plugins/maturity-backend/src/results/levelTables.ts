@@ -7,6 +7,7 @@ import {
   whereInAny,
   whereInSize,
 } from '../database/bulk';
+import { bumpViewGeneration } from '../database/generation';
 import { ColumnTypes, insertRows, InsertRow } from '../database/insertRows';
 import { toIsoTimestamp, toNumber } from '../database/values';
 import type { LevelRecord, LevelSnapshot, LevelWrite } from './ResultStore';
@@ -153,6 +154,9 @@ export async function writeLevelRows(
   await insertRows(trx, LEVELS, LEVEL_COLUMNS, changed, {
     conflict: ['entity_ref', 'scorecard_ref'],
   });
+  if (changed.length > 0) {
+    await bumpViewGeneration(trx);
+  }
   return previous;
 }
 

@@ -106,7 +106,6 @@ export class EvaluationService {
   readonly #logger: LoggerService;
   readonly #now: () => Date;
   readonly #resultsPerTransaction: number;
-  readonly #writeListeners = new Set<(entityRefs: string[]) => void>();
 
   /** Creates the service. */
   static create(options: {
@@ -137,12 +136,6 @@ export class EvaluationService {
         options.resultsPerTransaction ?? DEFAULT_RESULTS_PER_TRANSACTION,
       ),
     );
-  }
-
-  /** Calls `listener` with the entities of every batch this service persisted; returns an unsubscribe. */
-  onWritten(listener: (entityRefs: string[]) => void): () => void {
-    this.#writeListeners.add(listener);
-    return () => this.#writeListeners.delete(listener);
   }
 
   /** Re-evaluates every definition for these entities (their facts changed). */
@@ -246,7 +239,6 @@ export class EvaluationService {
     });
     summary.written += applied.written;
     summary.transitions += applied.transitions.length;
-    for (const listener of this.#writeListeners) listener(batch.entityRefs);
     const drops = detectDrops(
       applied.previousLevels ?? [],
       batch.levels,

@@ -1,7 +1,8 @@
 /*
  * Ratchet's evaluator against Backstage Tech Insights' json-rules-engine fact checker (jsonfc), in process,
- * on the same generated facts and equivalent checks (see lib/techInsights.ts for the translation). Both
- * read facts from memory, so the figures compare the engines, not databases. Run from the repository root:
+ * on the same generated facts and equivalent checks (see lib/techInsightsTranslation.ts for the
+ * translation). Both read facts from memory, so the figures compare the engines, not databases. Run from the
+ * repository root:
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/jsonfc.ts [sampleEntities]
  *
@@ -24,13 +25,15 @@ import {
 } from './lib/stats';
 import {
   buildTechInsightsData,
-  customOperators,
   inMemoryCatalog,
   loadStore,
   staticAuth,
+} from './lib/techInsights';
+import {
+  customOperators,
   translateChecks,
   TRANSLATION_NOTES,
-} from './lib/techInsights';
+} from './lib/techInsightsTranslation';
 
 /** What the comparison measured. */
 export interface ComparisonReport {

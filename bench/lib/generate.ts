@@ -45,7 +45,8 @@ export interface GeneratedEntity {
   facts: EntityFacts;
 }
 
-const TEAMS = [
+/** The team names generated entities are owned by. */
+export const TEAMS = [
   'payments',
   'checkout',
   'search',
@@ -59,7 +60,8 @@ const TEAMS = [
   'catalog',
   'infra',
 ];
-const SYSTEMS = [
+/** The systems generated entities belong to. */
+export const SYSTEMS = [
   'storefront',
   'payments',
   'identity',

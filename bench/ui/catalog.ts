@@ -7,7 +7,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRandom, generateEntities, pick } from '../lib/generate';
+import {
+  createRandom,
+  generateEntities,
+  pick,
+  SYSTEMS,
+  TEAMS,
+} from '../lib/generate';
 
 /** What was written, for the waits and the navigation targets of the benchmark. */
 export interface BenchCatalog {
@@ -19,37 +25,12 @@ export interface BenchCatalog {
   rated: number;
 }
 
-const TEAM_BASES = [
-  'payments',
-  'checkout',
-  'search',
-  'identity',
-  'platform',
-  'data',
-  'mobile',
-  'growth',
-  'billing',
-  'notifications',
-  'catalog',
-  'infra',
-];
-const SYSTEMS = [
-  'storefront',
-  'payments',
-  'identity',
-  'analytics',
-  'platform',
-  'messaging',
-];
-
 /** `count` team names: the generator's 12 teams first (the example scorecards name some), then numbered. */
 export function teamNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) =>
-    i < TEAM_BASES.length
-      ? TEAM_BASES[i]
-      : `${TEAM_BASES[i % TEAM_BASES.length]}-${Math.floor(
-          i / TEAM_BASES.length,
-        )}`,
+    i < TEAMS.length
+      ? TEAMS[i]
+      : `${TEAMS[i % TEAMS.length]}-${Math.floor(i / TEAMS.length)}`,
   );
 }
 

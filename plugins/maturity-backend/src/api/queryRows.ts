@@ -1,5 +1,6 @@
 // Row shapes of the read-only report queries (queries.ts), apart so that file stays about the SQL.
 import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
+import type { ComputedLevel } from '../results/levels';
 
 /** Level count of one group. */
 export interface GroupLevelRow {
@@ -36,21 +37,9 @@ export interface CheckTransitionRow {
 }
 
 /** An entity's current level and counts on one scorecard. */
-export interface EntityLevelRow {
+export interface EntityLevelRow extends ComputedLevel {
   /** Entity ref. */
   entityRef: string;
-  /** Level id, null below the first. */
-  level: string | null;
-  /** Level index, -1 below the first. */
-  levelIndex: number;
-  /** Passing (or exempt) results. */
-  passed: number;
-  /** Failing results. */
-  failed: number;
-  /** Errored results. */
-  errored: number;
-  /** Counted results. */
-  total: number;
 }
 
 /** Entities at a level on one day of snapshots. */

@@ -6,7 +6,6 @@ import type {
   EntityCampaign,
   EntityScorecard,
   EntityView,
-  Exemption as ExemptionModel,
   Level,
   LevelReached,
   ResultCounts,
@@ -65,11 +64,6 @@ export function levelReached(levels: Level[], index: number): LevelReached {
     title: level?.title ?? null,
     index: level ? index : -1,
   };
-}
-
-/** An exemption as the API shows it. */
-export function exemptionModel(exemption: Exemption): ExemptionModel {
-  return { ...exemption };
 }
 
 /** Builds what `GET /entities/...` answers from the stored state of one entity. */
@@ -214,7 +208,7 @@ export function checkView(
     ...(result?.failing ? { failing: result.failing } : {}),
     ...(result ? { since: result.since, evaluatedAt: result.evaluatedAt } : {}),
     effective: check.compiled.isEffective(),
-    ...(exemption ? { exemption: exemptionModel(exemption) } : {}),
+    ...(exemption ? { exemption } : {}),
   };
 }
 

@@ -16,7 +16,6 @@ import {
   authorizeEntity,
 } from '../permissions/authorize';
 import { ApiContext, ApiRouter, callerOf, scorecardParam } from './context';
-import { exemptionModel } from './entityView';
 import { actorOf, normaliseEntityRef } from './refs';
 
 /** The filters of an exemption list request; `scorecard` and `definitionRef` are one filter by two names. */
@@ -87,7 +86,7 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
       },
       actorOf(credentials),
     );
-    res.status(201).json(exemptionModel(exemption));
+    res.status(201).json(exemption);
   });
 
   router.post('/exemptions/:id/approve', async (req, res) => {
@@ -100,7 +99,7 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
         ? { expiresAt: expiresAt === null ? null : new Date(expiresAt) }
         : {}),
     });
-    res.json(exemptionModel(approved));
+    res.json(approved);
   });
 
   router.post('/exemptions/:id/deny', async (req, res) => {
@@ -109,7 +108,7 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
     const denied = await ctx.exemptions.deny(id, actorOf(credentials), {
       comment: req.body?.comment,
     });
-    res.json(exemptionModel(denied));
+    res.json(denied);
   });
 
   router.post('/exemptions/:id/revoke', async (req, res) => {
@@ -118,7 +117,7 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
     const revoked = await ctx.exemptions.revoke(id, actorOf(credentials), {
       comment: req.body?.comment,
     });
-    res.json(exemptionModel(revoked));
+    res.json(revoked);
   });
 
   router.get('/exemptions', async (req, res) => {
@@ -140,7 +139,7 @@ export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
     ]);
     const next = offset + items.length;
     res.json({
-      items: items.map(exemptionModel),
+      items,
       total,
       limit,
       offset,

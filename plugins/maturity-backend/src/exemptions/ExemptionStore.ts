@@ -1,7 +1,13 @@
 import type { JsonObject } from '@backstage/types';
 
-/** Where an exemption is in its life; expiry is not a status but a comparison with the clock. */
-export type ExemptionStatus = 'requested' | 'approved' | 'denied' | 'revoked';
+import type {
+  Exemption,
+  ExemptionStatus,
+} from '@ratchet/backstage-plugin-maturity-common';
+
+// The store keeps exemptions in the shape the API answers with: one definition, in maturity-common.
+// Expiry is not a status but a comparison with the clock; `active` is computed when reading.
+export type { Exemption, ExemptionStatus };
 
 /** Every exemption status. */
 export const EXEMPTION_STATUSES: readonly ExemptionStatus[] = [
@@ -10,36 +16,6 @@ export const EXEMPTION_STATUSES: readonly ExemptionStatus[] = [
   'denied',
   'revoked',
 ];
-
-/** An exemption of one check of one definition for one entity. */
-export interface Exemption {
-  /** Generated id (uuid). */
-  id: string;
-  /** The entity ref. */
-  entityRef: string;
-  /** The scorecard or campaign ref. */
-  definitionRef: string;
-  /** The check id inside the definition. */
-  checkId: string;
-  /** Why the check should not count for this entity. */
-  reason: string;
-  /** Who asked (user entity ref or service subject). */
-  requestedBy: string;
-  /** When (ISO). */
-  requestedAt: string;
-  /** The stored status. */
-  status: ExemptionStatus;
-  /** Who approved, denied or revoked it. */
-  decidedBy?: string;
-  /** When (ISO). */
-  decidedAt?: string;
-  /** What the decider said. */
-  decisionComment?: string;
-  /** When it stops counting (ISO); absent = permanent. */
-  expiresAt?: string;
-  /** Approved and not expired at the time of reading. */
-  active: boolean;
-}
 
 /** A new exemption request. */
 export interface NewExemption {

@@ -86,13 +86,16 @@ export class DatabaseResultStore implements ResultStore {
     const limit = await maxBindings(this.#db);
     return this.#db.transaction(async trx => {
       const summary = await applyResultRows(trx, results, options.scope, limit);
-      if (!options.levels) {
-        return summary;
-      }
-      const previousLevels = levels.length
+      const written = levels.length
         ? await writeLevelRows(trx, levels, limit)
-        : [];
-      return { ...summary, previousLevels };
+        : { previous: [], changed: 0 };
+      // Last and once per transaction: the row lock it takes on PostgreSQL is held only until commit.
+      if (summary.written + summary.deleted + written.changed > 0) {
+        await bumpViewGeneration(trx);
+      }
+      return options.levels
+        ? { ...summary, previousLevels: written.previous }
+        : summary;
     });
   }
 
@@ -191,7 +194,11 @@ export class DatabaseResultStore implements ResultStore {
       return [];
     }
     const limit = await maxBindings(this.#db);
-    return this.#db.transaction(trx => writeLevelRows(trx, levels, limit));
+    return this.#db.transaction(async trx => {
+      const { previous, changed } = await writeLevelRows(trx, levels, limit);
+      if (changed > 0) await bumpViewGeneration(trx);
+      return previous;
+    });
   }
 
   async getLevels(query: {

@@ -1,7 +1,6 @@
 import { Knex } from 'knex';
 import { chunk, distinct, whereInAny, whereInSize } from '../database/bulk';
 import { insertRows, InsertRow } from '../database/insertRows';
-import { bumpViewGeneration } from '../database/generation';
 import { canonicalJson } from '../database/values';
 import type {
   ApplyResultsSummary,
@@ -183,9 +182,6 @@ export async function applyResultRows(
     whereInSize(bindingLimit) / RESULT_KEY.length,
   )) {
     await trx(RESULTS).whereIn(RESULT_KEY, keys).delete();
-  }
-  if (restarted.length + edited.length + removed.length > 0) {
-    await bumpViewGeneration(trx);
   }
   return {
     transitions,

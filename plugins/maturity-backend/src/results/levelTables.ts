@@ -7,7 +7,6 @@ import {
   whereInAny,
   whereInSize,
 } from '../database/bulk';
-import { bumpViewGeneration } from '../database/generation';
 import { ColumnTypes, insertRows, InsertRow } from '../database/insertRows';
 import { toIsoTimestamp, toNumber } from '../database/values';
 import type { LevelRecord, LevelSnapshot, LevelWrite } from './ResultStore';
@@ -89,12 +88,15 @@ function sameLevel(a: LevelRecord, b: LevelWrite): boolean {
   );
 }
 
-/** Upserts changed levels (inside the caller's transaction) and returns the previous rows of the keys. */
+/**
+ * Upserts changed levels (inside the caller's transaction); returns the previous rows of the keys and how
+ * many rows changed.
+ */
 export async function writeLevelRows(
   trx: Knex,
   levels: LevelWrite[],
   bindingLimit: number,
-): Promise<LevelRecord[]> {
+): Promise<{ previous: LevelRecord[]; changed: number }> {
   const incoming = new Map<string, LevelWrite>();
   for (const level of levels) {
     incoming.set(levelKey(level.entityRef, level.scorecardRef), level);
@@ -154,10 +156,7 @@ export async function writeLevelRows(
   await insertRows(trx, LEVELS, LEVEL_COLUMNS, changed, {
     conflict: ['entity_ref', 'scorecard_ref'],
   });
-  if (changed.length > 0) {
-    await bumpViewGeneration(trx);
-  }
-  return previous;
+  return { previous, changed: changed.length };
 }
 
 /** Reads the current levels on a scorecard. */

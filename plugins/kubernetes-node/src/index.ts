@@ -1,0 +1,2 @@
+// placeholder: filled by the work in progress
+export {};

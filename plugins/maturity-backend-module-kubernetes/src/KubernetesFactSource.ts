@@ -82,6 +82,7 @@ export function workloadLinkOf(entity: Entity): WorkloadLink | undefined {
  */
 export class KubernetesFactSource implements FactSource {
   readonly id = 'kubernetes';
+  readonly mode = 'collect' as const;
   readonly title = 'Kubernetes workloads';
   readonly description =
     'Replicas, requests and limits, probes, PodDisruptionBudgets, autoscalers, pinned images, restarts and OOM kills';

@@ -10,7 +10,7 @@ import type { CheckOutcome } from '@ratchet/backstage-plugin-maturity-common';
 import {
   compileCheck,
   CompiledCheck,
-} from '../plugins/maturity-backend/src/checks';
+} from '../plugins/maturity-backend/src/evaluation/checks';
 import {
   generateChecks,
   generateEntities,

@@ -12,7 +12,7 @@ import type { JsonRuleBooleanCheckResult } from '@backstage-community/plugin-tec
 import { JsonRulesEngineFactCheckerFactory } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
 import type { JsonValue } from '@backstage/types';
-import type { CompiledDefinition } from '../plugins/maturity-backend/src/scorecards/compileDefinitions';
+import type { CompiledDefinition } from '../plugins/maturity-backend/src/evaluation/definitions/compileDefinitions';
 import { generateEntities, GeneratedEntity } from './lib/generate';
 import { benchDefinitions, benchScorecard } from './lib/scorecard';
 import { benchLogger } from './lib/logger';

@@ -4,11 +4,11 @@
  */
 import type { Knex } from 'knex';
 import { DatabaseFactStore } from '../../plugins/maturity-backend/src/facts/DatabaseFactStore';
-import { DatabaseResultStore } from '../../plugins/maturity-backend/src/results/DatabaseResultStore';
+import { DatabaseResultStore } from '../../plugins/maturity-backend/src/evaluation/results/DatabaseResultStore';
 import {
   EvaluationService,
   EvaluationSummary,
-} from '../../plugins/maturity-backend/src/scorecards/EvaluationService';
+} from '../../plugins/maturity-backend/src/evaluation/EvaluationService';
 import { BenchDatabaseKind, openBenchDatabase } from '../lib/databases';
 import { createRandom, generateEntities } from '../lib/generate';
 import { benchLogger } from '../lib/logger';

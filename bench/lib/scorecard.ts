@@ -10,8 +10,8 @@ import type {
 import {
   compileDefinitions,
   CompiledDefinition,
-} from '../../plugins/maturity-backend/src/scorecards/compileDefinitions';
-import type { DefinitionProvider } from '../../plugins/maturity-backend/src/scorecards/EvaluationService';
+} from '../../plugins/maturity-backend/src/evaluation/definitions/compileDefinitions';
+import type { DefinitionProvider } from '../../plugins/maturity-backend/src/evaluation/EvaluationService';
 import { generateChecks } from './generate';
 
 /** The ref of the benchmark scorecard. */

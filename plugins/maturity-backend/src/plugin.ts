@@ -9,25 +9,25 @@ import {
   FactSource,
   maturityFactSourcesExtensionPoint,
 } from '@ratchet/backstage-plugin-maturity-node';
-import { MaturityQueries } from './api/queries';
+import { MaturityQueries } from './evaluation/results/DatabaseResultReader';
 import { getMigratedClient } from './database/migrations';
 import { DatabaseExemptionStore } from './exemptions/DatabaseExemptionStore';
 import { ExemptionService } from './exemptions/ExemptionService';
 import { scheduleExemptionExpiry } from './exemptions/scheduleExemptionExpiry';
 import { DatabaseFactStore } from './facts/DatabaseFactStore';
 import { createLevelDropNotifier } from './notifications/levelDropNotifier';
-import { PushedFactSource } from './push/PushedFactSource';
-import { DatabaseResultStore } from './results/DatabaseResultStore';
+import { PushedFactSource } from './facts/push/PushedFactSource';
+import { DatabaseResultStore } from './evaluation/results/DatabaseResultStore';
 import { createRouter } from './router';
 import {
   CatalogDefinitionProvider,
   DefinitionHashStore,
-} from './scorecards/CatalogDefinitionProvider';
-import { EvaluationService } from './scorecards/EvaluationService';
-import { AttestationFactSource } from './sources/attestation/AttestationFactSource';
-import { CatalogFactSource } from './sources/catalog/CatalogFactSource';
-import { FactCollector } from './sources/FactCollector';
-import { scheduleTasks } from './tasks/scheduleTasks';
+} from './evaluation/definitions/CatalogDefinitionProvider';
+import { EvaluationService } from './evaluation/EvaluationService';
+import { AttestationFactSource } from './facts/sources/attestation/AttestationFactSource';
+import { CatalogFactSource } from './facts/sources/catalog/CatalogFactSource';
+import { FactCollector } from './facts/FactCollector';
+import { scheduleTasks } from './evaluation/tasks/scheduleTasks';
 
 /**
  * The maturity backend plugin: facts → compiled checks → persisted results, history and levels, with the

@@ -1,12 +1,12 @@
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { createApiContext } from './api/context';
-import { registerEntityRoutes } from './api/entities';
-import { registerExemptionRoutes } from './api/exemptions';
-import { registerScorecardRoutes } from './api/scorecards';
-import { registerSourceRoutes } from './api/sources';
-import { createPushHandler } from './push/pushRoute';
-import { PushValidator } from './push/PushValidator';
+import { createApiContext } from './http/context';
+import { registerEntityRoutes } from './scorecards/entities';
+import { registerExemptionRoutes } from './exemptions/routes';
+import { registerScorecardRoutes } from './scorecards/scorecards';
+import { registerSourceRoutes } from './facts/sourceRoutes';
+import { createPushHandler } from './facts/push/pushRoute';
+import { PushValidator } from './facts/push/PushValidator';
 import { createOpenApiRouter } from './schema/openapi';
 import type { MaturityServices } from './services';
 

@@ -5,13 +5,13 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { MaturityQueries } from './api/queries';
+import type { MaturityQueries } from './evaluation/results/DatabaseResultReader';
 import type { ExemptionService } from './exemptions/ExemptionService';
 import type { FactStore } from './facts/FactStore';
-import type { ResultStore } from './results/ResultStore';
-import type { CatalogDefinitionProvider } from './scorecards/CatalogDefinitionProvider';
-import type { EvaluationService } from './scorecards/EvaluationService';
-import type { FactCollector } from './sources/FactCollector';
+import type { ResultStore } from './evaluation/results/ResultStore';
+import type { CatalogDefinitionProvider } from './evaluation/definitions/CatalogDefinitionProvider';
+import type { EvaluationService } from './evaluation/EvaluationService';
+import type { FactCollector } from './facts/FactCollector';
 
 /** Everything the maturity plugin's routes and tasks work with, built once in plugin.ts. */
 export interface MaturityServices {

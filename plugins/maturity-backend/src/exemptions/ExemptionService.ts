@@ -8,7 +8,7 @@ import {
 import type {
   DefinitionProvider,
   ExemptionLookup,
-} from '../scorecards/EvaluationService';
+} from '../evaluation/EvaluationService';
 import type {
   AuditEntry,
   Exemption,

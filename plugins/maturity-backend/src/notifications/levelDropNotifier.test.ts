@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { compileDefinitions } from '../scorecards/compileDefinitions';
-import { testScorecard } from '../scorecards/testDefinitions';
+import { compileDefinitions } from '../evaluation/definitions/compileDefinitions';
+import { testScorecard } from '../evaluation/definitions/testDefinitions';
 import {
   createLevelDropNotifier,
   entityMaturityLink,

@@ -4,7 +4,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type {
   DefinitionProvider,
   LevelDrop,
-} from '../scorecards/EvaluationService';
+} from '../evaluation/EvaluationService';
 
 /** Link to an entity's Maturity tab in the Backstage app. */
 export function entityMaturityLink(entityRef: string) {

@@ -10,9 +10,9 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseFactStore } from '../facts/DatabaseFactStore';
-import { DatabaseResultStore } from '../results/DatabaseResultStore';
-import { computeLevel } from '../results/levels';
-import { EvaluationService } from '../scorecards/EvaluationService';
+import { DatabaseResultStore } from '../evaluation/results/DatabaseResultStore';
+import { computeLevel } from '../evaluation/results/levels';
+import { EvaluationService } from '../evaluation/EvaluationService';
 import {
   createTestDatabase,
   POSTGRES_ENV,

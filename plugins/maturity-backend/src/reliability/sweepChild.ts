@@ -6,9 +6,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import knexFactory from 'knex';
 import { DatabaseFactStore } from '../facts/DatabaseFactStore';
-import { DatabaseResultStore } from '../results/DatabaseResultStore';
-import type { ResultStore } from '../results/ResultStore';
-import { EvaluationService } from '../scorecards/EvaluationService';
+import { DatabaseResultStore } from '../evaluation/results/DatabaseResultStore';
+import type { ResultStore } from '../evaluation/results/ResultStore';
+import { EvaluationService } from '../evaluation/EvaluationService';
 import { definitions } from './sweepFixture';
 
 const silent: LoggerService = {

@@ -9,7 +9,7 @@ import type { FactWrite } from '../facts/FactStore';
 import {
   compileDefinitions,
   CompiledDefinition,
-} from '../scorecards/compileDefinitions';
+} from '../evaluation/definitions/compileDefinitions';
 
 /** Entities in the estate. */
 export const ENTITY_COUNT = 5000;

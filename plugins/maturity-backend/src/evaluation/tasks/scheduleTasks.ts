@@ -1,0 +1,163 @@
+import {
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { FactStore } from '../../facts/FactStore';
+import type { ResultStore } from '../results/ResultStore';
+import type {
+  CatalogDefinitionProvider,
+  DefinitionHashStore,
+} from '../definitions/CatalogDefinitionProvider';
+import type { EvaluationService } from '../EvaluationService';
+import type { FactCollector } from '../../facts/FactCollector';
+import { dayOf, snapshotDay, snapshotTodayIfMissing } from './snapshotToday';
+
+const DEFAULTS: Record<
+  'sweep' | 'definitions' | 'catalogFacts',
+  SchedulerServiceTaskScheduleDefinition
+> = {
+  sweep: {
+    frequency: { hours: 6 },
+    timeout: { minutes: 30 },
+    initialDelay: { minutes: 2 },
+  },
+  definitions: {
+    frequency: { minutes: 1 },
+    timeout: { minutes: 15 },
+    initialDelay: { seconds: 20 },
+  },
+  catalogFacts: {
+    frequency: { minutes: 5 },
+    timeout: { minutes: 15 },
+    initialDelay: { seconds: 10 },
+  },
+};
+
+function schedule(config: RootConfigService, key: keyof typeof DEFAULTS) {
+  const path = `maturity.schedules.${key}`;
+  return config.has(path)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(path),
+      )
+    : DEFAULTS[key];
+}
+
+const daysAgo = (days: number) =>
+  dayOf(new Date(Date.now() - days * 86_400_000));
+
+/**
+ * Schedules the engine's work with `scope: 'global'`: with several backend replicas on one database, each
+ * run happens on exactly one of them.
+ */
+export async function scheduleTasks(options: {
+  scheduler: SchedulerService;
+  config: RootConfigService;
+  logger: LoggerService;
+  auth: AuthService;
+  catalog: CatalogService;
+  facts: FactStore;
+  results: ResultStore;
+  evaluation: EvaluationService;
+  collector: FactCollector;
+  definitions: CatalogDefinitionProvider;
+  hashes: DefinitionHashStore;
+}) {
+  const { scheduler, config, logger } = options;
+
+  for (const source of options.collector.sources()) {
+    const sourceSchedule =
+      source.id === 'catalog'
+        ? schedule(config, 'catalogFacts')
+        : source.schedule;
+    if (!source.collect || !sourceSchedule) continue;
+    await scheduler.scheduleTask({
+      id: `maturity-facts-${source.id}`,
+      scope: 'global',
+      ...sourceSchedule,
+      fn: async signal => {
+        await options.collector.collect(source.id, { signal });
+        await snapshotTodayIfMissing({ results: options.results, logger });
+      },
+    });
+  }
+
+  await scheduler.scheduleTask({
+    id: 'maturity-definitions',
+    scope: 'global',
+    ...schedule(config, 'definitions'),
+    fn: async () => {
+      options.definitions.invalidate();
+      const definitions = await options.definitions.getDefinitions();
+      const changed = await options.hashes.changedSince(definitions);
+      if (!changed.length) return;
+      const summary = await options.evaluation.evaluateDefinitions(changed);
+      await options.hashes.markEvaluated(definitions, changed);
+      const changedSet = new Set(changed);
+      const scorecardRefs = definitions
+        .filter(d => d.kind === 'Scorecard' && changedSet.has(d.ref))
+        .map(d => d.ref);
+      if (scorecardRefs.length) {
+        await snapshotTodayIfMissing({
+          results: options.results,
+          logger,
+          scorecardRefs,
+        });
+      }
+      logger.info('Re-evaluated changed definitions', {
+        definitions: changed.join(', '),
+        evaluations: summary.evaluations,
+      });
+    },
+  });
+
+  const retention = config.getOptionalConfig('maturity.retention');
+  await scheduler.scheduleTask({
+    id: 'maturity-sweep',
+    scope: 'global',
+    ...schedule(config, 'sweep'),
+    fn: async () => {
+      // Entities gone from the catalog lose their facts and results: nothing grows without bound.
+      const credentials = await options.auth.getOwnServiceCredentials();
+      const live = new Set<string>();
+      for await (const page of options.catalog.streamEntities(
+        { fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        { credentials },
+      )) {
+        for (const entity of page) live.add(stringifyEntityRef(entity));
+      }
+      const removed = await options.facts.retainOnly(live);
+      if (removed.length) await options.results.deleteEntities(removed);
+      await options.evaluation.sweep();
+      // Always, not only when missing: the day's snapshot then holds the levels of its latest sweep.
+      await snapshotDay({
+        results: options.results,
+        logger,
+        day: dayOf(new Date()),
+      });
+      await options.facts.pruneChanges({
+        maxAge: {
+          days: retention?.getOptionalNumber('factChanges.days') ?? 90,
+        },
+        maxPerEntitySource:
+          retention?.getOptionalNumber('factChanges.perEntitySource') ?? 100,
+      });
+      await options.results.pruneTransitions({
+        maxAge: {
+          days: retention?.getOptionalNumber('transitions.days') ?? 365,
+        },
+      });
+      await options.results.pruneSnapshots(
+        daysAgo(retention?.getOptionalNumber('snapshots.days') ?? 365),
+      );
+      logger.info('Maturity housekeeping done', {
+        removedEntities: removed.length,
+      });
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { TypedRouter } from '@backstage/backend-openapi-utils';
+import type {
+  CompiledDefinition,
+  DefinitionCheck,
+} from '../evaluation/definitions/compileDefinitions';
+import type { EndpointMap } from '../schema/endpoints';
+import type { MaturityServices } from '../services';
+import { CatalogView } from './catalogView';
+import { normaliseEntityRef } from './refs';
+
+/** The typed router every area registers its routes on. */
+export type ApiRouter = TypedRouter<EndpointMap>;
+
+/** The services plus what the routes share per plugin instance. */
+export interface ApiContext extends MaturityServices {
+  /** Catalog visibility, cached briefly per caller. */
+  view: CatalogView;
+}
+
+/** Builds the shared context once per router. */
+export function createApiContext(services: MaturityServices): ApiContext {
+  return { ...services, view: new CatalogView(services.catalog) };
+}
+
+/** A user or service caller; anonymous requests are refused by httpAuth (401). */
+export function callerOf(
+  ctx: ApiContext,
+  req: Parameters<HttpAuthService['credentials']>[0],
+): Promise<BackstageCredentials> {
+  return ctx.httpAuth.credentials(req, { allow: ['user', 'service'] });
+}
+
+/** A definition of a kind by ref; NotFoundError (or InputError for query parameters) when unknown. */
+export async function findDefinition(
+  ctx: ApiContext,
+  ref: string,
+  options: { kind?: CompiledDefinition['kind']; from?: 'path' | 'query' } = {},
+): Promise<CompiledDefinition> {
+  const definition = (await ctx.definitions.getDefinitions()).find(
+    d => d.ref === ref && (!options.kind || d.kind === options.kind),
+  );
+  if (!definition) {
+    const message = `No ${
+      options.kind === 'Campaign' ? 'campaign' : 'scorecard'
+    } ${ref}`;
+    throw options.from === 'query'
+      ? new InputError(message)
+      : new NotFoundError(message);
+  }
+  return definition;
+}
+
+/** A check of a definition; NotFoundError when it has none with that id. */
+export function findCheck(
+  definition: CompiledDefinition,
+  checkId: string,
+): DefinitionCheck {
+  const check = definition.checks.find(c => c.id === checkId);
+  if (!check)
+    throw new NotFoundError(`${definition.ref} has no check '${checkId}'`);
+  return check;
+}
+
+/** A scorecard given in a query parameter (a ref or a bare name). */
+export function scorecardParam(raw: string): string {
+  return normaliseEntityRef(raw, {
+    defaultKind: 'scorecard',
+    label: 'scorecard',
+  });
+}
+
+/** 'YYYY-MM-DD' of a moment, in UTC like the snapshots. */
+export function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The first day of a window of `days` days ending today (today included). */
+export function windowStart(now: Date, days: number): Date {
+  const start = new Date(`${dayOf(now)}T00:00:00.000Z`);
+  start.setUTCDate(start.getUTCDate() - (days - 1));
+  return start;
+}

@@ -9,3 +9,5 @@ export * from './reports';
 export * from './entities';
 export * from './exemptions';
 export * from './facts';
+export * from './readiness';
+export * from './campaigns';

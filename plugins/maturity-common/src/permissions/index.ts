@@ -30,10 +30,42 @@ export const maturityFactsPushPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Remind a campaign's owners with failing targets now (decided on the Campaign entity; its owner). */
+export const maturityCampaignNudgePermission = createPermission({
+  name: 'maturity.campaign.nudge',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY,
+});
+
+/** End a campaign early with a reason (decided on the Campaign entity; its owner). */
+export const maturityCampaignEndPermission = createPermission({
+  name: 'maturity.campaign.end',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY,
+});
+
+/** Answer readiness items, set the launch date, move phases and request reviews (the entity's owners). */
+export const maturityReadinessAnswerPermission = createPermission({
+  name: 'maturity.readiness.answer',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY,
+});
+
+/** Approve, request changes on or veto a readiness review (members of the checklist's reviewers group). */
+export const maturityReadinessReviewPermission = createPermission({
+  name: 'maturity.readiness.review',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY,
+});
+
 /** Every permission of the maturity plugin, for registration with the permission framework. */
 export const maturityPermissions = [
   maturityExemptionRequestPermission,
   maturityExemptionApprovePermission,
   maturityEvaluatePermission,
   maturityFactsPushPermission,
+  maturityReadinessAnswerPermission,
+  maturityReadinessReviewPermission,
+  maturityCampaignNudgePermission,
+  maturityCampaignEndPermission,
 ];

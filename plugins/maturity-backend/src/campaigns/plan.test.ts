@@ -17,9 +17,7 @@ const settings = {
 describe('reminder cycles', () => {
   it('plans start, every, beforeDue and afterDue cycles in order', () => {
     const cycles = reminderCycles(settings, new Date('2026-04-20T00:00:00Z'));
-    expect(
-      cycles.map(c => [c.key, c.at.toISOString().slice(0, 10)]),
-    ).toEqual([
+    expect(cycles.map(c => [c.key, c.at.toISOString().slice(0, 10)])).toEqual([
       ['start', '2026-03-01'],
       ['every-1', '2026-03-08'],
       ['every-2', '2026-03-15'],

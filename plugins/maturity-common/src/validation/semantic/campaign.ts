@@ -44,6 +44,9 @@ export function checkCampaign(
     );
   }
 
+  checkTargets(spec.targets, problems);
+  if (startOk && dueOk) checkReminders(entity, problems);
+
   const promoteTo = spec.onCompletion?.promoteTo;
   const scorecardRef =
     promoteTo &&
@@ -106,4 +109,84 @@ export function checkCampaign(
     );
     checkRule(check.rule, joinPath(path, 'rule'), problems);
   });
+}
+
+const FILTER_FIELDS = [
+  'kind',
+  'type',
+  'lifecycle',
+  'tags',
+  'owner',
+  'system',
+  'annotations',
+];
+
+/** A target filter must choose something: `{}` (or only `not`) would target the whole catalog. */
+function checkTargets(targets: unknown, problems: Problems): void {
+  if (!targets || typeof targets !== 'object' || Array.isArray(targets)) {
+    return; // the JSON Schema reports the type
+  }
+  const chosen = FILTER_FIELDS.filter(field => {
+    const value = (targets as Record<string, unknown>)[field];
+    if (Array.isArray(value)) return value.length > 0;
+    if (value && typeof value === 'object') return Object.keys(value).length;
+    return value !== undefined && value !== '';
+  });
+  if (chosen.length === 0) {
+    problems.add(
+      'spec.targets',
+      `must choose the entities the campaign targets with at least one of ${FILTER_FIELDS.join(
+        ', ',
+      )} (an empty filter would target the whole catalog)`,
+      'a filter such as { kind: Component, type: service }',
+    );
+  }
+}
+
+const DURATION_PARTS =
+  /^P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/** `day` (YYYY-MM-DD) moved back by an ISO duration, in UTC; undefined for a malformed duration. */
+function before(day: string, duration: string): Date | undefined {
+  const m = DURATION_PARTS.exec(duration);
+  if (!m) return undefined;
+  const n = (i: number) => (m[i] ? Number(m[i]) : 0);
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCMonth(d.getUTCMonth() - (n(1) * 12 + n(2)));
+  d.setUTCDate(d.getUTCDate() - (n(3) * 7 + n(4)));
+  return new Date(d.getTime() - ((n(5) * 60 + n(6)) * 60 + n(7)) * 1000);
+}
+
+/** A zero cadence would remind without end; a beforeDue offset must fall after the start. */
+function checkReminders(
+  entity: CampaignEntityV1alpha1,
+  problems: Problems,
+): void {
+  const { reminders, startDate, dueDate } = entity.spec;
+  if (!reminders || typeof reminders !== 'object') return;
+  const zero = (value: unknown) =>
+    typeof value === 'string' &&
+    before(dueDate, value)?.getTime() ===
+      new Date(`${dueDate}T00:00:00.000Z`).getTime();
+  if (zero(reminders.every)) {
+    problems.add(
+      'spec.reminders.every',
+      `must be longer than zero; got ${reminders.every}`,
+      'a duration such as P7D',
+    );
+  }
+  const start = new Date(`${startDate}T00:00:00.000Z`);
+  (Array.isArray(reminders.beforeDue) ? reminders.beforeDue : []).forEach(
+    (offset, i) => {
+      if (typeof offset !== 'string') return;
+      const at = before(dueDate, offset);
+      if (zero(offset) || (at && at <= start)) {
+        problems.add(
+          joinPath('spec.reminders.beforeDue', i),
+          `${offset} before the due date ${dueDate} must fall after the start date ${startDate}`,
+          `a duration shorter than the campaign (${startDate} to ${dueDate})`,
+        );
+      }
+    },
+  );
 }

@@ -5,6 +5,7 @@ import type {
   ReadinessGateResult,
   ReadinessNextPhase,
   ReadinessPhase,
+  ReadinessPhaseStatus,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { ChecklistModel } from './checklistModel';
 import { openItemsUpTo } from './items';
@@ -74,6 +75,12 @@ export function nextPhase(
   };
 }
 
+function phaseStatus(index: number, current: number): ReadinessPhaseStatus {
+  if (index < current) return 'done';
+  if (index === current) return 'current';
+  return index === current + 1 ? 'next' : 'later';
+}
+
 /** The phases as they stand for the entity. */
 export function phaseViews(
   checklist: ChecklistModel,
@@ -86,14 +93,7 @@ export function phaseViews(
     title: phase.title,
     ...(phase.description !== undefined && { description: phase.description }),
     signOffRequired: phase.signOffRequired ?? false,
-    status:
-      i < current
-        ? 'done'
-        : i === current
-        ? 'current'
-        : i === current + 1
-        ? 'next'
-        : 'later',
+    status: phaseStatus(i, current),
     openItems: openItemsUpTo(checklist, areas, i).length,
   }));
 }

@@ -1,4 +1,9 @@
-import type { ChecklistEntityV1alpha1 } from '@ratchet/backstage-plugin-maturity-common';
+import type {
+  CheckStatus,
+  ChecklistEntityV1alpha1,
+} from '@ratchet/backstage-plugin-maturity-common';
+import { checklistModel } from './checklistModel';
+import { StoredRecord, StoredReview, checkKey } from './model';
 
 /** A small Checklist for tests: three phases, two areas, one automatic and one expiring item. */
 export function testChecklistEntity(
@@ -57,6 +62,74 @@ export function testChecklistEntity(
       ],
       reviewers: { group: 'architects', requiredApprovals: 2 },
       ...overrides,
+    } as ChecklistEntityV1alpha1['spec'],
+  };
+}
+
+/** The test checklist's model. */
+export const checklist = checklistModel(testChecklistEntity());
+/** Test constant. */
+export const ENTITY = 'component:default/payments';
+/** Test constant. */
+export const OWNER = 'user:default/olivia';
+/** Test constant. */
+export const R1 = 'user:default/rita';
+/** Test constant. */
+export const R2 = 'user:default/ravi';
+/** Test constant. */
+export const T0 = new Date('2026-12-01T09:00:00.000Z');
+/** Test constant. */
+export const HAS_CI = checkKey('scorecard:default/service-maturity', 'has-ci');
+/** Test constant. */
+export const ITEM_IDS = new Set(checklist.items.keys());
+
+/** The record with a person's answer to an item. */
+export function answered(
+  record: StoredRecord,
+  itemId: string,
+  answer: 'yes' | 'no' | 'not-applicable',
+  at = T0,
+): StoredRecord {
+  return {
+    ...record,
+    answers: {
+      ...record.answers,
+      [itemId]: {
+        itemId,
+        answer,
+        evidence: [],
+        answeredBy: OWNER,
+        answeredAt: at.toISOString(),
+        automatic: false,
+      },
     },
   };
 }
+
+/** Check statuses with has-ci at `status`. */
+export function statuses(status?: CheckStatus) {
+  return new Map<string, CheckStatus>(status ? [[HAS_CI, status]] : []);
+}
+
+/** A review of ready-for-production requested by OWNER. */
+export function review(overrides: Partial<StoredReview> = {}): StoredReview {
+  return {
+    id: 'r1',
+    entityRef: ENTITY,
+    checklistRef: checklist.ref,
+    phase: 'ready-for-production',
+    status: 'open',
+    requestedBy: OWNER,
+    requestedAt: T0.toISOString(),
+    requiredApprovals: 2,
+    approvals: 0,
+    votes: [],
+    answeredBy: [OWNER],
+    events: [{ at: T0.toISOString(), actor: OWNER, action: 'requested' }],
+    ...overrides,
+  };
+}
+
+/** T0 plus some minutes, as ISO. */
+export const at = (minutes: number) =>
+  new Date(T0.getTime() + minutes * 60_000).toISOString();

@@ -12,6 +12,12 @@ ratchet_install
 step "typecheck (tsc)"
 y tsc
 
+# The generated OpenAPI layer must be what openapi.yaml gives: repo-tools checks the spec in router.ts (it
+# imports TypeScript, hence the transform), our generator the models, EndpointMap and client (no network).
+step "generated OpenAPI layer matches openapi.yaml"
+NODE_OPTIONS="--require @backstage/cli/config/nodeTransform.cjs" y backstage-repo-tools repo schema openapi validate plugins/maturity-backend
+y openapi:check
+
 step "lint"
 y backstage-cli repo lint
 

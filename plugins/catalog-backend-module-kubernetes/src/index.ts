@@ -1,6 +1,6 @@
 /**
- * Ratchet's Kubernetes entity provider for the catalog, and the cluster access code it shares with the
- * Kubernetes fact source (clusters from `kubernetes.clusterLocatorMethods`, paginated client, selectors).
+ * Ratchet's Kubernetes entity provider for the catalog. Cluster access and workload matching live in
+ * `@ratchet/backstage-plugin-kubernetes-node`, shared with the Kubernetes fact source.
  *
  * @packageDocumentation
  */
@@ -23,4 +23,3 @@ export { ANNOTATIONS } from './provider/entities';
 export type * from './provider/report';
 export type { SkippedWorkload } from './provider/read';
 export { createPreviewRouter } from './router';
-export * from './cluster';

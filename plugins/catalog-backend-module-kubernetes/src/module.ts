@@ -6,6 +6,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { kubernetesClusterAccessServiceRef } from '@ratchet/backstage-plugin-kubernetes-node';
 import { KubernetesEntityProvider } from './provider/KubernetesEntityProvider';
 import { createPreviewRouter } from './router';
 
@@ -23,6 +24,7 @@ export const catalogModuleKubernetesEntityProvider = createBackendModule({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        access: kubernetesClusterAccessServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
       async init({
@@ -33,6 +35,7 @@ export const catalogModuleKubernetesEntityProvider = createBackendModule({
         httpAuth,
         httpRouter,
         catalog,
+        access,
         processing,
       }) {
         const providers = KubernetesEntityProvider.fromConfig(config, {
@@ -40,6 +43,7 @@ export const catalogModuleKubernetesEntityProvider = createBackendModule({
           scheduler,
           catalog,
           auth,
+          access,
         });
         processing.addEntityProvider(providers);
         httpRouter.use(createPreviewRouter({ providers, httpAuth }));

@@ -6,7 +6,8 @@ import {
   LoopbackCluster,
   loadManifestFile,
 } from '@ratchet/kubernetes-loopback';
-import type { KubernetesClusterDetails } from '@ratchet/backstage-plugin-catalog-backend-module-kubernetes';
+import { ConfigReader } from '@backstage/config';
+import { DefaultKubernetesClusterAccess } from '@ratchet/backstage-plugin-kubernetes-node';
 import { KubernetesFactSource } from './KubernetesFactSource';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -60,18 +61,32 @@ describe('KubernetesFactSource against loopback clusters', () => {
 
   afterEach(() => Promise.all([alpha.stop(), beta.stop()]));
 
-  const details = (c: LoopbackCluster): KubernetesClusterDetails => ({
-    name: c.name,
-    url: c.url,
-    authProvider: 'serviceAccount',
-    serviceAccountToken: 't',
-    skipTLSVerify: true,
-    configPath: `kubernetes.clusterLocatorMethods[0].clusters[${c.name}]`,
-  });
+  // Clusters and tokens through Backstage's config locator and ServiceAccountStrategy, as in production.
+  const access = (names = [alpha, beta]) =>
+    DefaultKubernetesClusterAccess.create({
+      config: new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: names.map(c => ({
+                name: c.name,
+                url: c.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: 't',
+                skipTLSVerify: true,
+              })),
+            },
+          ],
+        },
+      }),
+      logger: mockServices.logger.mock(),
+    });
 
-  function source(entities: Entity[] = ENTITIES) {
+  function source(entities: Entity[] = ENTITIES, clusters?: string[]) {
     return KubernetesFactSource.create({
-      clusters: [details(alpha), details(beta)],
+      access: access(),
+      clusters,
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -106,6 +121,7 @@ describe('KubernetesFactSource against loopback clusters', () => {
   it('sums a service over clusters and holds booleans only if they hold everywhere', async () => {
     const facts = await factsOf(source());
     expect(facts.get('component:default/web')).toEqual({
+      found: true,
       workload: { kind: 'Deployment' },
       replicas: { desired: 5, ready: 4 },
       resources: { requestsSet: true, limitsSet: true },
@@ -158,9 +174,9 @@ describe('KubernetesFactSource against loopback clusters', () => {
     expect(nightly.replicas).toBeUndefined();
   });
 
-  it('reports empty facts for entities that run nowhere and none for entities without annotations', async () => {
+  it('reports only found: false for entities that run nowhere and nothing for entities without annotations', async () => {
     const facts = await factsOf(source());
-    expect(facts.get('component:default/ghost')).toEqual({});
+    expect(facts.get('component:default/ghost')).toEqual({ found: false });
     expect(facts.has('component:default/website')).toBe(false);
     expect(facts.size).toBe(5);
   });
@@ -229,6 +245,15 @@ describe('KubernetesFactSource against loopback clusters', () => {
     });
     // ghost might run in beta: no empty facts while beta is unknown
     expect(partial.has('component:default/ghost')).toBe(false);
+  });
+
+  it('treats a configured cluster no locator returns as unavailable: entities it may run stay unchanged', async () => {
+    const facts = await factsOf(source(ENTITIES, ['alpha', 'gamma']));
+    expect(facts.get('component:default/web')).toMatchObject({
+      found: true,
+      clusters: ['alpha'],
+    });
+    expect(facts.has('component:default/ghost')).toBe(false);
   });
 
   it('skips an entity with an invalid label selector annotation', async () => {

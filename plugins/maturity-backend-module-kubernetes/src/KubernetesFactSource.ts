@@ -3,14 +3,17 @@ import type {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  KubernetesClusterClient,
-  KubernetesClusterDetails,
+  authProviderOf,
+  CLIENT_SIDE_AUTH_PROVIDERS,
+  KubernetesClusterAccess,
   mapWithConcurrency,
-  parseLabelSelector,
-} from '@ratchet/backstage-plugin-catalog-backend-module-kubernetes';
+  selectClusters,
+  WorkloadLink,
+  workloadLinkOf,
+} from '@ratchet/backstage-plugin-kubernetes-node';
 import type {
   CollectedFacts,
   FactCollectionRequest,
@@ -22,15 +25,16 @@ import {
   linkedWorkloads,
   observe,
   ObservedCluster,
-  WorkloadLink,
 } from './facts';
 import { PodRestarts, RestartHistory } from './RestartHistory';
 import { ClusterSnapshot, readSnapshot } from './snapshot';
 
 /** Options of the Kubernetes fact source. */
 export interface KubernetesFactSourceOptions {
-  /** Clusters to read. */
-  clusters: KubernetesClusterDetails[];
+  /** Clusters and credentials (Backstage's cluster suppliers and auth strategies). */
+  access: KubernetesClusterAccess;
+  /** Cluster names to read (`maturity.kubernetes.clusters`); all located clusters when undefined. */
+  clusters?: string[];
   /** The catalog, read with the module's own credentials. */
   catalog: CatalogService;
   /** Credentials. */
@@ -54,25 +58,6 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 10 },
   initialDelay: { minutes: 1 },
 };
-
-/** Reads an entity's link to its workloads; undefined for entities without Kubernetes annotations. */
-export function workloadLinkOf(entity: Entity): WorkloadLink | undefined {
-  const annotations = entity.metadata.annotations ?? {};
-  const namespace =
-    annotations['backstage.io/kubernetes-namespace'] || undefined;
-  const selector = annotations['backstage.io/kubernetes-label-selector'];
-  // The Kubernetes plugin prefers the label selector when an entity has both.
-  if (selector)
-    return { requirements: parseLabelSelector(selector), namespace };
-  const id = annotations['backstage.io/kubernetes-id'];
-  if (!id) return undefined;
-  return {
-    requirements: [
-      { key: 'backstage.io/kubernetes-id', operator: 'In', values: [id] },
-    ],
-    namespace,
-  };
-}
 
 /**
  * The `kubernetes` fact source: replicas, resources, probes, PodDisruptionBudget, autoscaler, pinned
@@ -120,8 +105,8 @@ export class KubernetesFactSource implements FactSource {
           observedAt: now,
         });
       } else if (unavailable.length === 0) {
-        // Runs in no cluster: empty facts make every kubernetes.* fact absent instead of stale.
-        collected.push({ entityRef, facts: {}, observedAt: now });
+        // Runs in no cluster: only `found: false`, so no other kubernetes.* fact stays stale.
+        collected.push({ entityRef, facts: { found: false }, observedAt: now });
       }
     }
     return collected;
@@ -153,6 +138,7 @@ export class KubernetesFactSource implements FactSource {
         } catch (error) {
           this.#options.logger.warn(
             `Ignoring ${entityRef}: invalid backstage.io/kubernetes-label-selector: ${error}`,
+            { entityRef },
           );
         }
       }
@@ -160,15 +146,35 @@ export class KubernetesFactSource implements FactSource {
     return linked;
   }
 
+  async #locate() {
+    const located = await this.#options.access.getClusters();
+    const names = this.#options.clusters;
+    const { clusters, missing } = selectClusters(
+      located,
+      names,
+      'maturity.kubernetes.clusters',
+    );
+    for (const m of missing)
+      this.#options.logger.warn(`Kubernetes facts: ${m.error}`);
+    // Without names, clusters only readable with a signed-in user's token are not ours to read.
+    const usable = names
+      ? clusters
+      : clusters.filter(
+          c => !CLIENT_SIDE_AUTH_PROVIDERS.has(authProviderOf(c)),
+        );
+    return { clusters: usable, missing: missing.map(m => m.name) };
+  }
+
   async #observe(now: Date, signal?: AbortSignal) {
-    const unavailable: string[] = [];
+    const located = await this.#locate();
+    const unavailable: string[] = [...located.missing];
     const results = await mapWithConcurrency(
-      this.#options.clusters,
+      located.clusters,
       this.#options.concurrency ?? 3,
       async (cluster): Promise<ObservedCluster | undefined> => {
         let snapshot: ClusterSnapshot;
         try {
-          const client = KubernetesClusterClient.create(cluster, {
+          const client = await this.#options.access.client(cluster, {
             pageSize: this.#options.pageSize,
             requestTimeoutMs: this.#options.requestTimeoutMs,
           });
@@ -181,6 +187,7 @@ export class KubernetesFactSource implements FactSource {
                 ? 'using its last good snapshot'
                 : 'entities it may run are left unchanged'
             }`,
+            { cluster: cluster.name },
           );
           if (!cached) unavailable.push(cluster.name);
           return cached;

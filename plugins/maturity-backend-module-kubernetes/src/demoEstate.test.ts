@@ -7,10 +7,10 @@ import type { JsonObject } from '@backstage/types';
 import type { EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  KubernetesClusterDetails,
   KubernetesEntityProvider,
   SyncReport,
 } from '@ratchet/backstage-plugin-catalog-backend-module-kubernetes';
+import { DefaultKubernetesClusterAccess } from '@ratchet/backstage-plugin-kubernetes-node';
 import {
   LoopbackCluster,
   loadManifestFile,
@@ -32,15 +32,6 @@ describe('Kubernetes facts of the demo estate (examples/)', () => {
     fs.readFileSync(path.join(REPO_ROOT, 'examples/components.yaml'), 'utf8'),
   ).map(d => d.toJS() as Entity);
 
-  const details = (c: LoopbackCluster): KubernetesClusterDetails => ({
-    name: c.name,
-    url: c.url,
-    authProvider: 'serviceAccount',
-    serviceAccountToken: 't',
-    skipTLSVerify: true,
-    configPath: `kubernetes.clusterLocatorMethods[0].clusters[${c.name}]`,
-  });
-
   beforeAll(async () => {
     // As the demo backend serves them: with the controllers played, so there are pods to count.
     clusters = await Promise.all(
@@ -57,31 +48,34 @@ describe('Kubernetes facts of the demo estate (examples/)', () => {
       ),
     );
 
-    const [provider] = KubernetesEntityProvider.fromConfig(
-      new ConfigReader({
-        kubernetes: {
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: clusters.map(c => ({
-                name: c.name,
-                url: c.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: 't',
-                skipTLSVerify: true,
-              })),
-            },
-          ],
-        },
-        catalog: { providers: { kubernetes: { demo: {} } } },
-      }),
-      {
-        logger: mockServices.logger.mock(),
-        schedule: { run: async () => {} },
-        catalog: catalogServiceMock({ entities: yamlComponents }),
-        auth: mockServices.auth(),
+    const config = new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: clusters.map(c => ({
+              name: c.name,
+              url: c.url,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: 't',
+              skipTLSVerify: true,
+            })),
+          },
+        ],
       },
-    );
+      catalog: { providers: { kubernetes: { demo: {} } } },
+    });
+    const access = DefaultKubernetesClusterAccess.create({
+      config,
+      logger: mockServices.logger.mock(),
+    });
+    const [provider] = KubernetesEntityProvider.fromConfig(config, {
+      access,
+      logger: mockServices.logger.mock(),
+      schedule: { run: async () => {} },
+      catalog: catalogServiceMock({ entities: yamlComponents }),
+      auth: mockServices.auth(),
+    });
     const mutations: EntityProviderMutation[] = [];
     await provider.connect({
       applyMutation: async m => {
@@ -94,7 +88,7 @@ describe('Kubernetes facts of the demo estate (examples/)', () => {
     emitted = full.type === 'full' ? full.entities.map(e => e.entity) : [];
 
     const source = KubernetesFactSource.create({
-      clusters: clusters.map(details),
+      access,
       catalog: catalogServiceMock({
         entities: [...yamlComponents, ...emitted],
       }),

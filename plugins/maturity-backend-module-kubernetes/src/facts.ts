@@ -1,19 +1,12 @@
 import type { JsonObject } from '@backstage/types';
 import {
-  LabelSelectorRequirement,
-  matchesRequirements,
+  indexByKubernetesId,
+  matchWorkloads,
   structuredSelects,
-} from '@ratchet/backstage-plugin-catalog-backend-module-kubernetes';
+  WorkloadLink,
+} from '@ratchet/backstage-plugin-kubernetes-node';
 import type { PodRestarts } from './RestartHistory';
 import { ClusterSnapshot, FACT_KINDS, PodInfo, WorkloadInfo } from './snapshot';
-
-/** How an entity names its workloads (from its Backstage Kubernetes annotations). */
-export interface WorkloadLink {
-  /** Requirements on workload labels: `backstage.io/kubernetes-id=<id>` or the label-selector annotation. */
-  requirements: LabelSelectorRequirement[];
-  /** The `backstage.io/kubernetes-namespace` annotation, when set. */
-  namespace?: string;
-}
 
 /** A cluster snapshot with the 24 h counts of each of its pods. */
 export interface ObservedCluster {
@@ -27,8 +20,6 @@ export interface ObservedCluster {
   workloadsById: Map<string, WorkloadInfo[]>;
 }
 
-const ID_LABEL = 'backstage.io/kubernetes-id';
-
 /** Indexes a snapshot for the per-entity lookups. */
 export function observe(
   snapshot: ClusterSnapshot,
@@ -40,14 +31,7 @@ export function observe(
     if (list) list.push(pod);
     else podsByNamespace.set(pod.namespace, [pod]);
   }
-  const workloadsById = new Map<string, WorkloadInfo[]>();
-  for (const w of snapshot.workloads) {
-    const id = w.labels[ID_LABEL];
-    if (id === undefined) continue;
-    const list = workloadsById.get(id);
-    if (list) list.push(w);
-    else workloadsById.set(id, [w]);
-  }
+  const workloadsById = indexByKubernetesId(snapshot.workloads);
   return { snapshot, restarts, podsByNamespace, workloadsById };
 }
 
@@ -55,6 +39,11 @@ export function observe(
 export const KUBERNETES_FACTS_SCHEMA: JsonObject = {
   type: 'object',
   properties: {
+    found: {
+      type: 'boolean',
+      description:
+        'The entity links to at least one workload in a cluster (false: linked by its annotations, running nowhere)',
+    },
     workload: {
       type: 'object',
       properties: { kind: { type: 'string', enum: [...FACT_KINDS] } },
@@ -98,28 +87,13 @@ export function isPinned(image: string): boolean {
   );
 }
 
-/** The workloads of every cluster that an entity links to. */
+/** The workloads of every cluster that an entity links to, matched as the Kubernetes plugin does. */
 export function linkedWorkloads(
   link: WorkloadLink,
   clusters: ObservedCluster[],
 ): WorkloadInfo[] {
-  const [only] = link.requirements;
-  const byId =
-    link.requirements.length === 1 &&
-    only.key === ID_LABEL &&
-    only.operator === 'In' &&
-    only.values?.length === 1
-      ? only.values[0]
-      : undefined;
   return clusters.flatMap(c =>
-    (byId !== undefined
-      ? c.workloadsById.get(byId) ?? []
-      : c.snapshot.workloads
-    ).filter(
-      w =>
-        (!link.namespace || w.namespace === link.namespace) &&
-        matchesRequirements(link.requirements, w.labels),
-    ),
+    matchWorkloads(link, c.snapshot.workloads, c.workloadsById),
   );
 }
 
@@ -180,6 +154,7 @@ export function computeFacts(
     oomKills += counts?.oomKills ?? 0;
   }
   return {
+    found: workloads.length > 0,
     workload: { kind: kind ?? 'Deployment' },
     ...(scaled.length && {
       replicas: {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { maturityModuleKubernetesFacts as default } from './module';
-export { KubernetesFactSource, workloadLinkOf } from './KubernetesFactSource';
+export { KubernetesFactSource } from './KubernetesFactSource';
 export type { KubernetesFactSourceOptions } from './KubernetesFactSource';
 export { computeFacts, isPinned, KUBERNETES_FACTS_SCHEMA } from './facts';
 export { RestartHistory } from './RestartHistory';

@@ -1,4 +1,6 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { kubernetesClusterAccessServiceRef } from '@ratchet/backstage-plugin-kubernetes-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   FactSource,
@@ -21,7 +23,7 @@ const clusters = [
   },
 ];
 
-async function start(maturity: object) {
+async function start(maturity: object, extra: object[] = []) {
   const sources: FactSource[] = [];
   await startTestBackend({
     extensionPoints: [
@@ -32,7 +34,19 @@ async function start(maturity: object) {
     ],
     features: [
       maturityModuleKubernetesFacts,
-      catalogServiceMock.factory(),
+      catalogServiceMock.factory({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: {
+              name: 'web',
+              annotations: { 'backstage.io/kubernetes-id': 'web' },
+            },
+          },
+        ],
+      }),
+      ...(extra as []),
       mockServices.rootConfig.factory({
         data: {
           kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters }] },
@@ -55,11 +69,22 @@ describe('maturityModuleKubernetesFacts', () => {
     expect(sources[0].schedule).toMatchObject({ frequency: { minutes: 5 } });
   });
 
-  it('rejects an unknown cluster with the config path', async () => {
-    await expect(
-      start({ kubernetes: { clusters: ['eu-west', 'ap-south'] } }),
-    ).rejects.toThrow(
-      "maturity.kubernetes.clusters[1]: unknown cluster 'ap-south'",
-    );
+  it('reads clusters through the cluster access service, which an installation can replace', async () => {
+    const getClusters = jest.fn(async () => []);
+    const sources = await start({}, [
+      createServiceFactory({
+        service: kubernetesClusterAccessServiceRef,
+        deps: {},
+        factory: () => ({
+          getClusters,
+          getCredential: async () => ({ type: 'anonymous' as const }),
+          client: async () => {
+            throw new Error('no cluster');
+          },
+        }),
+      }),
+    ]);
+    await sources[0].collect?.({});
+    expect(getClusters).toHaveBeenCalled();
   });
 });

@@ -6,14 +6,11 @@ import {
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { durationToMilliseconds } from '@backstage/types';
-import {
-  readKubernetesClusters,
-  selectKubernetesClusters,
-} from '@ratchet/backstage-plugin-catalog-backend-module-kubernetes';
+import { kubernetesClusterAccessServiceRef } from '@ratchet/backstage-plugin-kubernetes-node';
 import { maturityFactSourcesExtensionPoint } from '@ratchet/backstage-plugin-maturity-node';
 import { KubernetesFactSource } from './KubernetesFactSource';
 
-/** Maturity module: the `kubernetes` fact source over the clusters of `kubernetes.clusterLocatorMethods`. */
+/** Maturity module: the `kubernetes` fact source over the clusters Backstage's Kubernetes locators find. */
 export const maturityModuleKubernetesFacts = createBackendModule({
   pluginId: 'maturity',
   moduleId: 'kubernetes-facts',
@@ -24,27 +21,20 @@ export const maturityModuleKubernetesFacts = createBackendModule({
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        access: kubernetesClusterAccessServiceRef,
         factSources: maturityFactSourcesExtensionPoint,
       },
-      async init({ config, logger, auth, catalog, factSources }) {
+      async init({ config, logger, auth, catalog, access, factSources }) {
         const own = config.getOptionalConfig('maturity.kubernetes');
-        const clusters = selectKubernetesClusters(
-          readKubernetesClusters(config),
-          own?.getOptionalStringArray('clusters'),
-          'maturity.kubernetes.clusters',
-          (cluster, reason) =>
-            logger.warn(
-              `Kubernetes facts skip cluster '${cluster.name}': ${reason}`,
-            ),
-        );
-        if (clusters.length === 0) {
+        if (!config.has('kubernetes.clusterLocatorMethods')) {
           logger.warn(
-            'Kubernetes facts: no serviceAccount cluster in kubernetes.clusterLocatorMethods',
+            'Kubernetes facts: no kubernetes.clusterLocatorMethods, so no cluster to read',
           );
         }
         factSources.addFactSource(
           KubernetesFactSource.create({
-            clusters,
+            access,
+            clusters: own?.getOptionalStringArray('clusters'),
             catalog,
             auth,
             logger,

@@ -12,7 +12,7 @@ import type {
 import {
   KubernetesClusterClient,
   StructuredLabelSelector,
-} from '@ratchet/backstage-plugin-catalog-backend-module-kubernetes';
+} from '@ratchet/backstage-plugin-kubernetes-node';
 
 /** Workload kinds the facts cover, in the order `kubernetes.workload.kind` prefers them. */
 export const FACT_KINDS = [

@@ -12,11 +12,18 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { mapWithConcurrency } from '../cluster/concurrency';
+import {
+  authProviderOf,
+  CLIENT_SIDE_AUTH_PROVIDERS,
+  DefaultKubernetesClusterAccess,
+  KubernetesClusterAccess,
+  mapWithConcurrency,
+  selectClusters,
+} from '@ratchet/backstage-plugin-kubernetes-node';
 import { CatalogLookup, ForeignEntity } from './catalogView';
 import { ANNOTATIONS } from './entities';
 import { KubernetesProviderConfig, readProviderConfigs } from './config';
-import { ClusterOutcome, planSync } from './plan';
+import { ClusterOutcome, planSync, SyncCluster } from './plan';
 import { ClusterRead, readCluster } from './read';
 import type { SyncReport } from './report';
 
@@ -32,6 +39,8 @@ export interface KubernetesEntityProviderDeps {
   catalog?: CatalogService;
   /** Credentials of the module for the catalog calls. */
   auth?: AuthService;
+  /** Clusters and credentials; by default Backstage's cluster suppliers and auth strategies over `config`. */
+  access?: KubernetesClusterAccess;
 }
 
 /**
@@ -44,6 +53,8 @@ export class KubernetesEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #lookup?: CatalogLookup;
+  readonly #access: KubernetesClusterAccess;
+  readonly #skippedAuth = new Set<string>();
   readonly #cache = new Map<string, ClusterRead>();
   #emitted = new Map<string, string>();
   #foreign?: Map<string, ForeignEntity>;
@@ -55,9 +66,13 @@ export class KubernetesEntityProvider implements EntityProvider {
     config: Config,
     deps: KubernetesEntityProviderDeps,
   ): KubernetesEntityProvider[] {
-    return readProviderConfigs(config, message =>
-      deps.logger.warn(message),
-    ).map(providerConfig => {
+    const configs = readProviderConfigs(config);
+    const access =
+      deps.access ??
+      (configs.length
+        ? DefaultKubernetesClusterAccess.create({ ...deps, config })
+        : undefined);
+    return configs.map(providerConfig => {
       const taskRunner =
         deps.schedule ??
         deps.scheduler?.createScheduledTaskRunner(providerConfig.schedule);
@@ -66,16 +81,21 @@ export class KubernetesEntityProvider implements EntityProvider {
           'KubernetesEntityProvider needs a scheduler or a schedule',
         );
       }
-      return new KubernetesEntityProvider(providerConfig, deps, taskRunner);
+      return new KubernetesEntityProvider(
+        providerConfig,
+        { ...deps, access: access! },
+        taskRunner,
+      );
     });
   }
 
   private constructor(
     config: KubernetesProviderConfig,
-    deps: KubernetesEntityProviderDeps,
+    deps: KubernetesEntityProviderDeps & { access: KubernetesClusterAccess },
     taskRunner: SchedulerServiceTaskRunner,
   ) {
     this.#config = config;
+    this.#access = deps.access;
     this.#taskRunner = taskRunner;
     this.#logger = deps.logger.child({ target: this.getProviderName() });
     if (deps.catalog && deps.auth) {
@@ -172,30 +192,77 @@ export class KubernetesEntityProvider implements EntityProvider {
     return full;
   }
 
+  // Located clusters, narrowed to the configured names; a background sync cannot use the signed-in
+  // user's token, so unnamed clusters with client-side auth are left out (named ones fail loudly).
+  async #locate(): Promise<{
+    clusters: Awaited<ReturnType<KubernetesClusterAccess['getClusters']>>;
+    missing: Array<{ name: string; error: string }>;
+  }> {
+    const located = await this.#access.getClusters();
+    const path = `catalog.providers.kubernetes.${this.#config.id}.clusters`;
+    const selected = selectClusters(located, this.#config.clusters, path);
+    if (this.#config.clusters) return selected;
+    const usable = selected.clusters.filter(c => {
+      const provider = authProviderOf(c);
+      if (!CLIENT_SIDE_AUTH_PROVIDERS.has(provider)) return true;
+      if (!this.#skippedAuth.has(c.name)) {
+        this.#skippedAuth.add(c.name);
+        this.#logger.warn(
+          `Cluster ${c.name} is skipped: auth provider '${provider}' needs a signed-in user`,
+        );
+      }
+      return false;
+    });
+    return { clusters: usable, missing: [] };
+  }
+
   async #readClusters(
     dryRun: boolean,
     signal?: AbortSignal,
   ): Promise<ClusterOutcome[]> {
-    const outcomes = await mapWithConcurrency(
-      this.#config.clusters,
+    const { clusters, missing } = await this.#locate();
+    if (clusters.length + missing.length === 0) {
+      // Applying an empty full mutation would delete every entity this provider emitted.
+      throw new Error(
+        'kubernetes.clusterLocatorMethods located no cluster; nothing applied',
+      );
+    }
+    const failed = (
+      cluster: SyncCluster,
+      error: unknown,
+      durationMs: number,
+    ): ClusterOutcome => {
+      const cached = this.#cache.get(cluster.name);
+      return {
+        cluster,
+        error: error instanceof Error ? error : new Error(String(error)),
+        durationMs,
+        fallback: cached ? { from: 'cache', read: cached } : undefined,
+      };
+    };
+    const read = await mapWithConcurrency(
+      clusters,
       this.#config.concurrency,
-      async (cluster): Promise<ClusterOutcome> => {
+      async (details): Promise<ClusterOutcome> => {
         const t0 = Date.now();
+        const cluster = { name: details.name, url: details.url };
         try {
-          const read = await readCluster(this.#config, cluster, signal);
-          if (!dryRun) this.#cache.set(cluster.name, read);
-          return { cluster, read, durationMs: Date.now() - t0 };
+          const client = await this.#access.client(details, {
+            pageSize: this.#config.pageSize,
+            requestTimeoutMs: this.#config.requestTimeoutMs,
+          });
+          const result = await readCluster(this.#config, client, signal);
+          if (!dryRun) this.#cache.set(cluster.name, result);
+          return { cluster, read: result, durationMs: Date.now() - t0 };
         } catch (error) {
-          const cached = this.#cache.get(cluster.name);
-          return {
-            cluster,
-            error: error instanceof Error ? error : new Error(String(error)),
-            durationMs: Date.now() - t0,
-            fallback: cached ? { from: 'cache', read: cached } : undefined,
-          };
+          return failed(cluster, error, Date.now() - t0);
         }
       },
     );
+    const outcomes = [
+      ...read,
+      ...missing.map(m => failed({ name: m.name, url: '' }, m.error, 0)),
+    ];
     const uncached = outcomes.filter(o => 'error' in o && !o.fallback);
     if (uncached.length === 0) return outcomes;
     // A cluster failing before this process ever read it: its entities from before the restart are in the

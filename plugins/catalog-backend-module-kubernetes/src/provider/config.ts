@@ -5,12 +5,7 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import {
-  KubernetesClusterDetails,
-  readKubernetesClusters,
-  selectKubernetesClusters,
-} from '../cluster/clusters';
-import { parseLabelSelector } from '../cluster/labelSelector';
+import { parseLabelSelector } from '@ratchet/backstage-plugin-kubernetes-node';
 import {
   DEFAULT_MAPPING,
   MappedField,
@@ -24,8 +19,8 @@ import {
 export interface KubernetesProviderConfig {
   /** The config id; the provider is named `kubernetes:<id>`. */
   id: string;
-  /** The clusters to read, in order. */
-  clusters: KubernetesClusterDetails[];
+  /** The clusters to read by name, in order; all located clusters when undefined. */
+  clusters?: string[];
   /** Workload kinds to ingest. */
   kinds: WorkloadKind[];
   /** Namespaces to read (all when undefined). */
@@ -102,23 +97,12 @@ function readMapping(c: Config | undefined, path: string): MappingRules {
   return rules;
 }
 
-function readOne(
-  id: string,
-  c: Config,
-  allClusters: KubernetesClusterDetails[],
-  warn: (message: string) => void,
-): KubernetesProviderConfig {
+function readOne(id: string, c: Config): KubernetesProviderConfig {
   const path = `catalog.providers.kubernetes.${id}`;
-  const clusters = selectKubernetesClusters(
-    allClusters,
-    c.getOptionalStringArray('clusters'),
-    `${path}.clusters`,
-    (cluster, reason) =>
-      warn(`${path}: cluster '${cluster.name}' is skipped: ${reason}`),
-  );
-  if (clusters.length === 0) {
+  const clusters = c.getOptionalStringArray('clusters');
+  if (clusters?.length === 0) {
     throw new Error(
-      `${path}: no cluster to read; configure kubernetes.clusterLocatorMethods (type config) with a serviceAccount cluster`,
+      `${path}.clusters: name at least one cluster, or leave it out to read them all`,
     );
   }
   const kinds = (c.getOptionalStringArray('kinds') ?? WORKLOAD_KINDS).map(
@@ -211,17 +195,19 @@ function readOne(
 }
 
 /**
- * Reads every `catalog.providers.kubernetes.<id>` block against the clusters of
- * `kubernetes.clusterLocatorMethods`. Errors name the config path (`…demo.clusters[1]: unknown cluster`).
+ * Reads every `catalog.providers.kubernetes.<id>` block; errors name the config path. Clusters come from
+ * `kubernetes.clusterLocatorMethods` at each sync (locators such as `catalog` and `gke` are dynamic), and a
+ * named cluster no locator returns is reported as a failed cluster of that sync.
  */
 export function readProviderConfigs(
   config: Config,
-  warn: (message: string) => void = () => {},
 ): KubernetesProviderConfig[] {
   const providers = config.getOptionalConfig('catalog.providers.kubernetes');
   if (!providers) return [];
-  const clusters = readKubernetesClusters(config);
-  return providers
-    .keys()
-    .map(id => readOne(id, providers.getConfig(id), clusters, warn));
+  if (!config.has('kubernetes.clusterLocatorMethods')) {
+    throw new Error(
+      'catalog.providers.kubernetes: no cluster to read; configure kubernetes.clusterLocatorMethods as for the Kubernetes plugin',
+    );
+  }
+  return providers.keys().map(id => readOne(id, providers.getConfig(id)));
 }

@@ -1,5 +1,5 @@
 import type { EntityLink } from '@backstage/catalog-model';
-import { formatLabelSelector } from '../cluster/labelSelector';
+import { labelSelectorFor } from '@ratchet/backstage-plugin-kubernetes-node';
 
 /** The workload kinds the provider can ingest. */
 export type WorkloadKind =
@@ -288,21 +288,6 @@ export function mapWorkload(
     .flatMap(v => v.split(','))
     .map(toTag)
     .filter((t): t is string => t !== undefined);
-  // The Kubernetes tab lists the workload and its pods with this selector, so it must match both:
-  // the stable selector labels the workload also carries, else every label workload and pods share.
-  const shared = (labels: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(labels).filter(
-        ([k, v]) =>
-          k !== 'pod-template-hash' &&
-          w.labels[k] === v &&
-          w.podLabels[k] === v,
-      ),
-    );
-  const fromSelector = shared(w.selector);
-  const selectorLabels = Object.keys(fromSelector).length
-    ? fromSelector
-    : shared(w.labels);
   return {
     cluster: w.cluster,
     kind: w.kind,
@@ -318,9 +303,10 @@ export function mapWorkload(
     type: first(rules.type, w, ns)?.value ?? 'service',
     tags: [...new Set(tags)],
     links: collect(rules.links).flatMap(parseLinks),
-    kubernetesId: w.labels['backstage.io/kubernetes-id'],
-    labelSelector: formatLabelSelector(
-      Object.keys(selectorLabels).length ? selectorLabels : w.selector,
-    ),
+    // A workload without labels is matched through its pod template (see labelSelectorFor).
+    kubernetesId: (Object.keys(w.labels).length ? w.labels : w.podLabels)[
+      'backstage.io/kubernetes-id'
+    ],
+    labelSelector: labelSelectorFor(w),
   };
 }

@@ -1,5 +1,4 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import type { KubernetesClusterDetails } from '../cluster/clusters';
 import type { ForeignEntity } from './catalogView';
 import type { KubernetesProviderConfig } from './config';
 import {
@@ -17,11 +16,19 @@ import type {
   SyncReport,
 } from './report';
 
+/** A cluster as a sync names it: a located cluster, or a configured name no locator returned. */
+export interface SyncCluster {
+  /** Cluster name. */
+  name: string;
+  /** API server URL ('' for a name no locator returned). */
+  url: string;
+}
+
 /** The outcome of reading one cluster in this sync. */
 export type ClusterOutcome =
-  | { cluster: KubernetesClusterDetails; read: ClusterRead; durationMs: number }
+  | { cluster: SyncCluster; read: ClusterRead; durationMs: number }
   | {
-      cluster: KubernetesClusterDetails;
+      cluster: SyncCluster;
       error: Error;
       durationMs: number;
       fallback:
@@ -125,7 +132,7 @@ export function planSync(
   const build = {
     providerName,
     entityNamespace: config.entityNamespace,
-    clusterUrls: new Map(config.clusters.map(c => [c.name, c.url])),
+    clusterUrls: new Map(outcomes.map(o => [o.cluster.name, o.cluster.url])),
     unownedOwner: config.unowned.owner,
   };
   const entities: Entity[] = [];
@@ -136,7 +143,7 @@ export function planSync(
   let kept = 0;
   const candidates = groupWorkloads(
     reads.flatMap(r => r.workloads),
-    config.clusters.map(c => c.name),
+    outcomes.map(o => o.cluster.name),
   );
   for (const candidate of candidates) {
     const ref = `component:${config.entityNamespace}/${candidate.name}`;

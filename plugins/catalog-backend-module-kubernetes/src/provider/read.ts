@@ -5,11 +5,10 @@ import type {
   V1Namespace,
   V1StatefulSet,
 } from '@kubernetes/client-node';
-import type { KubernetesClusterDetails } from '../cluster/clusters';
-import {
+import type {
   KubernetesClusterClient,
   KubernetesResource,
-} from '../cluster/KubernetesClusterClient';
+} from '@ratchet/backstage-plugin-kubernetes-node';
 import type { KubernetesProviderConfig } from './config';
 import {
   annotationKeysOf,
@@ -98,13 +97,10 @@ const isTrue = (value: string | undefined) =>
  */
 export async function readCluster(
   config: KubernetesProviderConfig,
-  cluster: KubernetesClusterDetails,
+  client: KubernetesClusterClient,
   signal?: AbortSignal,
 ): Promise<ClusterRead> {
-  const client = KubernetesClusterClient.create(cluster, {
-    pageSize: config.pageSize,
-    requestTimeoutMs: config.requestTimeoutMs,
-  });
+  const cluster = client.cluster;
   const keys = annotationKeysOf(config.mapping);
   const namespaces = new Map<string, NamespaceRecord>(
     await client.list('namespaces', { signal }, (ns: V1Namespace) =>

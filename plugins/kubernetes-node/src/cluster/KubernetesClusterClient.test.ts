@@ -1,5 +1,8 @@
 import { generateEstate, LoopbackCluster } from '@ratchet/kubernetes-loopback';
-import type { KubernetesClusterDetails } from './clusters';
+import type {
+  ClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
 import {
   KubernetesClusterClient,
   KubernetesRequestError,
@@ -7,7 +10,8 @@ import {
 
 describe('KubernetesClusterClient against a loopback API server', () => {
   let server: LoopbackCluster;
-  let details: KubernetesClusterDetails;
+  let details: ClusterDetails;
+  let credential: KubernetesCredential;
 
   beforeEach(async () => {
     server = await LoopbackCluster.start({
@@ -22,17 +26,19 @@ describe('KubernetesClusterClient against a loopback API server', () => {
     details = {
       name: 'a',
       url: server.url,
-      authProvider: 'serviceAccount',
-      serviceAccountToken: 'secret',
+      authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount' },
       skipTLSVerify: true,
-      configPath: 'kubernetes.clusterLocatorMethods[0].clusters[0]',
     };
+    credential = { type: 'bearer token', token: 'secret' };
   });
 
   afterEach(() => server.stop());
 
   const client = (pageSize = 10, requestTimeoutMs = 500) =>
-    KubernetesClusterClient.create(details, { pageSize, requestTimeoutMs });
+    KubernetesClusterClient.create(details, credential, {
+      pageSize,
+      requestTimeoutMs,
+    });
   const names = (c: KubernetesClusterClient) =>
     c.list('deployments', {}, d => d.metadata?.name);
 
@@ -109,12 +115,12 @@ describe('KubernetesClusterClient against a loopback API server', () => {
   });
 
   it('explains HTTP failures with the Status message', async () => {
-    details.serviceAccountToken = 'wrong';
+    credential = { type: 'bearer token', token: 'wrong' };
     const error = await names(client()).catch(e => e);
     expect(error).toBeInstanceOf(KubernetesRequestError);
     expect(error).toMatchObject({ status: 401, cluster: 'a' });
     expect(error.message).toBe(
-      'cluster a: listing deployments failed with HTTP 401 (Unauthorized: the API server rejected the serviceAccountToken)',
+      'cluster a: listing deployments failed with HTTP 401 (Unauthorized: the API server rejected the credential the auth provider gave)',
     );
   });
 
@@ -138,13 +144,6 @@ describe('KubernetesClusterClient against a loopback API server', () => {
     server.fail({ type: 'truncated' });
     await expect(names(client())).rejects.toThrow(
       /cluster a: listing deployments failed: /,
-    );
-  });
-
-  it('needs a token or an in-cluster token file', () => {
-    details.serviceAccountToken = undefined;
-    expect(() => client()).toThrow(
-      "kubernetes.clusterLocatorMethods[0].clusters[0]: cluster 'a' has no serviceAccountToken and the backend does not run in a cluster",
     );
   });
 });

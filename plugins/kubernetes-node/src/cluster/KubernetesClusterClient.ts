@@ -20,7 +20,10 @@ import {
   V1StatefulSet,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import type { KubernetesClusterDetails } from './clusters';
+import type {
+  ClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
 import {
   ExpiredContinueError,
   KubernetesRequestError,
@@ -50,6 +53,14 @@ export interface KubernetesResourceItems {
   poddisruptionbudgets: V1PodDisruptionBudget;
   /** HorizontalPodAutoscalers (autoscaling/v2). */
   horizontalpodautoscalers: V2HorizontalPodAutoscaler;
+}
+
+/** Paging and timeout of a client. */
+export interface KubernetesClientOptions {
+  /** Items per list request (default 500). */
+  pageSize?: number;
+  /** Timeout of one request (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 /** A resource the client can list. */
@@ -93,27 +104,29 @@ type Listers = {
  * stays in memory. Shared by the entity provider and the Kubernetes fact source.
  */
 export class KubernetesClusterClient {
-  readonly cluster: KubernetesClusterDetails;
+  readonly cluster: ClusterDetails;
   readonly #listers: Listers;
   readonly #pageSize: number;
   readonly #timeoutMs: number;
 
   /** Creates a client for one cluster. */
   static create(
-    cluster: KubernetesClusterDetails,
-    options: { pageSize?: number; requestTimeoutMs?: number } = {},
+    cluster: ClusterDetails,
+    credential: KubernetesCredential,
+    options: KubernetesClientOptions = {},
   ): KubernetesClusterClient {
-    return new KubernetesClusterClient(cluster, options);
+    return new KubernetesClusterClient(cluster, credential, options);
   }
 
   private constructor(
-    cluster: KubernetesClusterDetails,
-    options: { pageSize?: number; requestTimeoutMs?: number },
+    cluster: ClusterDetails,
+    credential: KubernetesCredential,
+    options: KubernetesClientOptions,
   ) {
     this.cluster = cluster;
     this.#pageSize = options.pageSize ?? 500;
     this.#timeoutMs = options.requestTimeoutMs ?? 30_000;
-    const kc = kubeConfigFor(cluster);
+    const kc = kubeConfigFor(cluster, credential);
     const core = kc.makeApiClient(CoreV1Api);
     const apps = kc.makeApiClient(AppsV1Api);
     const batch = kc.makeApiClient(BatchV1Api);

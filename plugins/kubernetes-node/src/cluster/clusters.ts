@@ -1,116 +1,162 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import { DispatchStrategy } from '@backstage/plugin-kubernetes-backend';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATION_KUBERNETES_AUTH_PROVIDER } from '@backstage/plugin-kubernetes-common';
+import type {
+  AuthenticationStrategy,
+  ClusterDetails,
+  KubernetesClustersSupplier,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
+import {
+  backstageClusterSupplier,
+  CLIENT_SIDE_AUTH_PROVIDERS,
+  defaultAuthStrategies,
+} from './backstage';
+import {
+  KubernetesClientOptions,
+  KubernetesClusterClient,
+} from './KubernetesClusterClient';
 
-/** One cluster as `kubernetes.clusterLocatorMethods` (type `config`) declares it. */
-export interface KubernetesClusterDetails {
-  /** Unique cluster name. */
-  name: string;
-  /** Display title. */
-  title?: string;
-  /** API server URL. */
-  url: string;
-  /** The configured auth provider (`serviceAccount` is the one Ratchet can use). */
-  authProvider: string;
-  /** Service account token; without it the in-cluster token file is read. */
-  serviceAccountToken?: string;
-  /** Base64 PEM of the CA that signed the API server's certificate. */
-  caData?: string;
-  /** Path of that CA file. */
-  caFile?: string;
-  /** Accept any server certificate (and plain `http://` URLs). */
-  skipTLSVerify: boolean;
-  /** Where the cluster was declared, for error messages (`kubernetes.clusterLocatorMethods[0].clusters[1]`). */
-  configPath: string;
+/** Clusters and credentials as the Kubernetes backend would find them, for background readers. */
+export interface KubernetesClusterAccess {
+  /** Every cluster of `kubernetes.clusterLocatorMethods`, from Backstage's own cluster suppliers. */
+  getClusters(): Promise<ClusterDetails[]>;
+  /** A server-side credential for one cluster, from the auth strategy of its `authProvider`. */
+  getCredential(cluster: ClusterDetails): Promise<KubernetesCredential>;
+  /** A paginated client for one cluster, with its credential. */
+  client(
+    cluster: ClusterDetails,
+    options?: KubernetesClientOptions,
+  ): Promise<KubernetesClusterClient>;
 }
 
-const AUTH_PROVIDER_KEY = 'kubernetes.io/auth-provider';
+/** How to build the default access. */
+export interface KubernetesClusterAccessOptions {
+  /** Root config (`kubernetes.*`). */
+  config: Config;
+  /** Logger. */
+  logger: LoggerService;
+  /** Catalog, for the `catalog` cluster locator. */
+  catalog?: CatalogService;
+  /** Auth, for the `catalog` cluster locator. */
+  auth?: AuthService;
+  /** Extra or replacing strategies by `authProvider` key (custom ones, or x509 client certificates). */
+  authStrategies?: Record<string, AuthenticationStrategy>;
+  /** Replaces Backstage's cluster suppliers (tests, custom locators). */
+  clusterSupplier?: KubernetesClustersSupplier;
+}
+
+/** The name of a cluster's auth provider. */
+export const authProviderOf = (cluster: ClusterDetails): string =>
+  cluster.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? 'serviceAccount';
 
 /**
- * Reads every cluster of the `config` cluster locators of `kubernetes.clusterLocatorMethods`, the same
- * block `@backstage/plugin-kubernetes-backend` reads, so clusters are configured once. Other locator
- * types (catalog, gke, localKubectlProxy) are not read here.
+ * Cluster access built from `@backstage/plugin-kubernetes-backend`: its cluster suppliers and its
+ * `AuthenticationStrategy` classes behind a `DispatchStrategy`, so clusters and auth are configured once
+ * for the Kubernetes tab, the entity provider and the fact source.
  */
-export function readKubernetesClusters(
-  config: Config,
-): KubernetesClusterDetails[] {
-  const methods =
-    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-  const clusters: KubernetesClusterDetails[] = [];
-  const seen = new Set<string>();
-  methods.forEach((method, m) => {
-    if (method.getString('type') !== 'config') return;
-    (method.getOptionalConfigArray('clusters') ?? []).forEach((c, i) => {
-      const configPath = `kubernetes.clusterLocatorMethods[${m}].clusters[${i}]`;
-      const name = c.getString('name');
-      if (seen.has(name)) {
-        throw new Error(`${configPath}.name: duplicate cluster name '${name}'`);
-      }
-      seen.add(name);
-      const url = c.getString('url');
-      if (!/^https?:\/\//.test(url)) {
-        throw new Error(`${configPath}.url: '${url}' is not an http(s) URL`);
-      }
-      const authMetadata = c.getOptionalConfig('authMetadata');
-      const authProvider =
-        authMetadata?.getOptionalString(AUTH_PROVIDER_KEY) ??
-        c.getOptionalString('authProvider') ??
-        'serviceAccount';
-      const skipTLSVerify = c.getOptionalBoolean('skipTLSVerify') ?? false;
-      if (url.startsWith('http://') && !skipTLSVerify) {
-        throw new Error(
-          `${configPath}: the plain http URL '${url}' needs skipTLSVerify: true`,
-        );
-      }
-      clusters.push({
-        name,
-        title: c.getOptionalString('title'),
-        url: url.replace(/\/+$/, ''),
-        authProvider,
-        serviceAccountToken:
-          c.getOptionalString('serviceAccountToken') ??
-          authMetadata?.getOptionalString('serviceAccountToken'),
-        caData: c.getOptionalString('caData'),
-        caFile: c.getOptionalString('caFile'),
-        skipTLSVerify,
-        configPath,
-      });
+export class DefaultKubernetesClusterAccess implements KubernetesClusterAccess {
+  readonly #supplier: KubernetesClustersSupplier;
+  readonly #strategy: DispatchStrategy;
+  readonly #auth?: AuthService;
+
+  /** Builds the access; config errors (unknown auth provider, duplicate names) throw here. */
+  static create(
+    options: KubernetesClusterAccessOptions,
+  ): DefaultKubernetesClusterAccess {
+    return new DefaultKubernetesClusterAccess(options);
+  }
+
+  private constructor(options: KubernetesClusterAccessOptions) {
+    this.#auth = options.auth;
+    this.#strategy = new DispatchStrategy({
+      authStrategyMap: {
+        ...defaultAuthStrategies(options),
+        ...options.authStrategies,
+      },
     });
-  });
-  return clusters;
+    const hasLocators =
+      (options.config.getOptionalConfigArray('kubernetes.clusterLocatorMethods')
+        ?.length ?? 0) > 0;
+    this.#supplier =
+      options.clusterSupplier ??
+      (hasLocators
+        ? backstageClusterSupplier({ ...options, authStrategy: this.#strategy })
+        : { getClusters: async () => [] });
+  }
+
+  async getClusters(): Promise<ClusterDetails[]> {
+    const credentials = this.#auth
+      ? await this.#auth.getOwnServiceCredentials()
+      : // Only the catalog locator reads credentials, and it has none to use without auth.
+        ({} as Parameters<
+          KubernetesClustersSupplier['getClusters']
+        >[0]['credentials']);
+    return this.#supplier.getClusters({ credentials });
+  }
+
+  async getCredential(cluster: ClusterDetails): Promise<KubernetesCredential> {
+    const provider = authProviderOf(cluster);
+    if (CLIENT_SIDE_AUTH_PROVIDERS.has(provider)) {
+      throw new Error(
+        `cluster ${cluster.name}: auth provider '${provider}' uses the signed-in user's token, which a background sync does not have; use a server-side provider (serviceAccount, aws, azure, googleServiceAccount, localKubectlProxy)`,
+      );
+    }
+    try {
+      return await this.#strategy.getCredential(cluster, {});
+    } catch (error) {
+      throw new Error(
+        `cluster ${
+          cluster.name
+        }: no credential from auth provider '${provider}': ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+  }
+
+  async client(
+    cluster: ClusterDetails,
+    options?: KubernetesClientOptions,
+  ): Promise<KubernetesClusterClient> {
+    const credential = await this.getCredential(cluster);
+    return KubernetesClusterClient.create(cluster, credential, options);
+  }
+}
+
+/** Clusters selected by name for one reader, and the names that match none. */
+export interface SelectedClusters {
+  /** The clusters, in the order of the names (all clusters without names). */
+  clusters: ClusterDetails[];
+  /** Names that match no located cluster, with the message to report. */
+  missing: Array<{ name: string; error: string }>;
 }
 
 /**
- * Narrows clusters to the named ones, in the order given. Unknown names, and named clusters whose auth
- * provider Ratchet cannot use, are configuration errors that name `configPath`. Without names, every
- * usable cluster is returned and the unusable ones are reported through `skipped`.
+ * Narrows located clusters to the named ones, in the order given; unknown names are returned as errors
+ * naming `configPath`, so a cluster that a locator stops returning is reported, not silently dropped.
  */
-export function selectKubernetesClusters(
-  all: KubernetesClusterDetails[],
+export function selectClusters(
+  all: ClusterDetails[],
   names: string[] | undefined,
   configPath: string,
-  skipped?: (cluster: KubernetesClusterDetails, reason: string) => void,
-): KubernetesClusterDetails[] {
-  const usable = (c: KubernetesClusterDetails) =>
-    c.authProvider === 'serviceAccount';
-  const reason = (c: KubernetesClusterDetails) =>
-    `auth provider '${c.authProvider}' is not supported (only serviceAccount tokens are)`;
-  if (!names) {
-    for (const c of all.filter(x => !usable(x))) skipped?.(c, reason(c));
-    return all.filter(usable);
-  }
+): SelectedClusters {
+  if (!names) return { clusters: all, missing: [] };
   const byName = new Map(all.map(c => [c.name, c]));
-  return names.map((name, i) => {
+  const clusters: ClusterDetails[] = [];
+  const missing: SelectedClusters['missing'] = [];
+  names.forEach((name, i) => {
     const cluster = byName.get(name);
-    if (!cluster) {
+    if (cluster) clusters.push(cluster);
+    else {
       const known = all.map(c => c.name).join(', ') || 'none';
-      throw new Error(
-        `${configPath}[${i}]: unknown cluster '${name}'; the clusters configured in kubernetes.clusterLocatorMethods are: ${known}`,
-      );
+      missing.push({
+        name,
+        error: `${configPath}[${i}]: unknown cluster '${name}'; kubernetes.clusterLocatorMethods gives: ${known}`,
+      });
     }
-    if (!usable(cluster)) {
-      throw new Error(
-        `${configPath}[${i}]: cluster '${name}': ${reason(cluster)}`,
-      );
-    }
-    return cluster;
   });
+  return { clusters, missing };
 }

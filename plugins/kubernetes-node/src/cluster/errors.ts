@@ -29,7 +29,7 @@ export class ExpiredContinueError extends Error {
  */
 export function statusMessage(status: number, body: unknown): string {
   if (status === 401 && body === undefined) {
-    return ' (Unauthorized: the API server rejected the serviceAccountToken)';
+    return ' (Unauthorized: the API server rejected the credential the auth provider gave)';
   }
   try {
     const parsed: unknown = typeof body === 'string' ? JSON.parse(body) : body;

@@ -1,33 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { KubernetesClusterDetails } from './clusters';
+import type {
+  ClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
 
-const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-
-/** A KubeConfig for one cluster: its URL, CA or skipTLSVerify, and the service account token. */
-export function kubeConfigFor(cluster: KubernetesClusterDetails): KubeConfig {
-  let token = cluster.serviceAccountToken;
-  if (!token) {
-    try {
-      token = readFileSync(IN_CLUSTER_TOKEN, 'utf8').trim();
-    } catch {
-      throw new Error(
-        `${cluster.configPath}: cluster '${cluster.name}' has no serviceAccountToken and the backend does not run in a cluster (${IN_CLUSTER_TOKEN} is missing)`,
-      );
-    }
-  }
+/** A KubeConfig for one cluster: URL, CA or skipTLSVerify, and the credential its auth strategy gave. */
+export function kubeConfigFor(
+  cluster: ClusterDetails,
+  credential: KubernetesCredential,
+): KubeConfig {
+  const user =
+    credential.type === 'bearer token'
+      ? { name: 'ratchet', token: credential.token }
+      : credential.type === 'x509 client certificate'
+      ? {
+          name: 'ratchet',
+          certData: Buffer.from(credential.cert).toString('base64'),
+          keyData: Buffer.from(credential.key).toString('base64'),
+        }
+      : { name: 'ratchet' };
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [
       {
         name: cluster.name,
-        server: cluster.url,
-        skipTLSVerify: cluster.skipTLSVerify,
+        server: cluster.url.replace(/\/+$/, ''),
+        skipTLSVerify: cluster.skipTLSVerify ?? false,
         caData: cluster.caData,
         caFile: cluster.caFile,
       },
     ],
-    users: [{ name: 'ratchet', token }],
+    users: [user],
     contexts: [{ name: cluster.name, cluster: cluster.name, user: 'ratchet' }],
     currentContext: cluster.name,
   });

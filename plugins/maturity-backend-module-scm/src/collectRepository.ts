@@ -1,0 +1,221 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type { JsonObject } from '@backstage/types';
+import type { ScmSettings } from './config';
+import {
+  deriveFacts,
+  FileObservation,
+  RepositoryObservation,
+} from './deriveFacts';
+import type { FileReader, ReadResult } from './FileReader';
+import type { GithubApi } from './GithubApi';
+import { readGithubFacts } from './githubFacts';
+import { HostUnavailableError } from './HostGate';
+import { fileUrl, RepositoryLocation, withRef } from './repository';
+
+/** `-r` includes followed from a requirements file, at most this deep and this many per repository. */
+const MAX_INCLUDE_DEPTH = 3;
+const MAX_INCLUDES = 10;
+
+/**
+ * Failures of one collection, grouped by host so that a host that is down is logged once, with the
+ * number of entities that kept their previous facts, instead of once per entity.
+ */
+export class CollectionLog {
+  readonly #failures = new Map<
+    string,
+    { entities: Set<string>; reason: string }
+  >();
+  readonly #refusals = new Map<
+    string,
+    { entities: Set<string>; reason: string }
+  >();
+
+  /** The host failed for this entity. */
+  failed(host: string, entityRef: string, reason: string): void {
+    record(this.#failures, host, entityRef, reason);
+  }
+
+  /** The host refused a GitHub-only part (permission, disabled feature) for this entity. */
+  refused(host: string, entityRef: string, reason: string): void {
+    record(this.#refusals, host, entityRef, reason);
+  }
+
+  /** Logs one line per failing host. */
+  report(logger: LoggerService): void {
+    for (const [host, { entities, reason }] of this.#failures) {
+      logger.warn(
+        `scm facts: ${host} failed for ${entities.size} entities, which keep their last facts: ${reason}`,
+        { host, entities: entities.size },
+      );
+    }
+    for (const [host, { entities, reason }] of this.#refusals) {
+      logger.info(
+        `scm facts: ${host} refused GitHub-only facts for ${entities.size} entities (left absent): ${reason}`,
+        { host, entities: entities.size },
+      );
+    }
+  }
+}
+
+function record(
+  map: Map<string, { entities: Set<string>; reason: string }>,
+  host: string,
+  entityRef: string,
+  reason: string,
+) {
+  const entry = map.get(host) ?? { entities: new Set<string>(), reason };
+  entry.entities.add(entityRef);
+  map.set(host, entry);
+}
+
+/** What one entity's collection needs. */
+export interface RepositoryContext {
+  entity: Entity;
+  entityRef: string;
+  location: RepositoryLocation;
+  settings: ScmSettings;
+  integrations: ScmIntegrationRegistry;
+  files: FileReader;
+  github: GithubApi;
+  now: number;
+  log: CollectionLog;
+  signal?: AbortSignal;
+}
+
+/**
+ * The `scm` facts of one entity's repository; undefined when its host failed and some file has never been
+ * read, so the entity keeps the facts it has.
+ */
+export async function collectRepository(
+  context: RepositoryContext,
+): Promise<JsonObject | undefined> {
+  const { entityRef, settings, log, signal } = context;
+  let location = context.location;
+  try {
+    let githubFacts: JsonObject = {};
+    if (location.github) {
+      const observed = await readGithubFacts(
+        context.github,
+        location.github,
+        settings.github,
+        context.now,
+        signal,
+      );
+      if (observed.defaultBranch)
+        location = withRef(location, observed.defaultBranch);
+      githubFacts = observed.facts;
+      if (observed.unavailable.length) {
+        log.refused(location.host, entityRef, observed.unavailable.join('; '));
+      }
+    }
+
+    const read = (path: string) => {
+      const url = fileUrl(location, path, context.integrations);
+      return context.files.read(location.host, url, signal).then(result => ({
+        path,
+        url,
+        result,
+      }));
+    };
+    const files = await Promise.all(settings.files.map(read));
+    const included = await followIncludes(files, read);
+    for (const { result } of [...files, ...included]) {
+      if (result.stale && result.failure) {
+        log.failed(location.host, entityRef, result.failure.message);
+      }
+    }
+
+    const observation: RepositoryObservation = {
+      files: files.map(f => ({
+        path: f.path,
+        observation: f.result.observation,
+      })),
+      included: included.map(f => ({
+        path: f.path,
+        observation: f.result.observation,
+      })),
+      owner:
+        typeof context.entity.spec?.owner === 'string'
+          ? context.entity.spec.owner
+          : undefined,
+      namespace: context.entity.metadata.namespace,
+      language:
+        typeof githubFacts.language === 'string'
+          ? githubFacts.language
+          : undefined,
+      headerLibraries: settings.headerLibraries,
+    };
+    const facts = deriveFacts(observation);
+    facts.repository = { url: location.baseUrl };
+    if (typeof githubFacts.language === 'string')
+      facts.language = githubFacts.language;
+    if (githubFacts.pullRequests) facts.pullRequests = githubFacts.pullRequests;
+    if (githubFacts.dependencies) {
+      facts.dependencies = {
+        ...(facts.dependencies as JsonObject),
+        ...(githubFacts.dependencies as JsonObject),
+      };
+    }
+    return facts;
+  } catch (error) {
+    if (error instanceof HostUnavailableError) {
+      log.failed(error.host, entityRef, error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+type Read = { path: string; url: string; result: ReadResult };
+
+/** Reads the files requirements files include with `-r`, relative to the including file. */
+async function followIncludes(
+  files: Read[],
+  read: (path: string) => Promise<Read>,
+): Promise<Read[]> {
+  const seen = new Set(files.map(f => f.path));
+  const out: Read[] = [];
+  let frontier = files;
+  for (let depth = 0; depth < MAX_INCLUDE_DEPTH && frontier.length; depth++) {
+    const wanted: string[] = [];
+    for (const { path, result } of frontier) {
+      for (const include of includesOf(result.observation)) {
+        const target = joinPath(path, include);
+        if (
+          target &&
+          !seen.has(target) &&
+          seen.size < files.length + MAX_INCLUDES
+        ) {
+          seen.add(target);
+          wanted.push(target);
+        }
+      }
+    }
+    frontier = await Promise.all(wanted.map(read));
+    out.push(...frontier);
+  }
+  return out;
+}
+
+function includesOf(observation: FileObservation): string[] {
+  if (!observation.exists || !('parsed' in observation)) return [];
+  const parsed = observation.parsed;
+  return parsed.kind === 'requirements' ? parsed.value.includes : [];
+}
+
+/** `include` relative to the directory of `from`; undefined when it leaves the repository. */
+function joinPath(from: string, include: string): string | undefined {
+  if (/^[a-z]+:\/\//i.test(include) || include.startsWith('/'))
+    return undefined;
+  const parts = from.split('/').slice(0, -1);
+  for (const segment of include.split('/')) {
+    if (segment === '..') {
+      if (!parts.pop()) return undefined;
+    } else if (segment && segment !== '.') {
+      parts.push(segment);
+    }
+  }
+  return parts.join('/');
+}

@@ -9,3 +9,6 @@ export * from './validation';
 export * from './domain';
 export * from './permissions';
 export * from './api';
+// The generated fetch client of the maturity API (the frontend's MaturityClient may wrap it).
+export { DefaultApiClient } from './schema/openapi';
+export type { RequestOptions, TypedResponse } from './schema/openapi';

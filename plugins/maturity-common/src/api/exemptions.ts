@@ -1,29 +1,17 @@
-import type { OffsetPage } from './common';
+// Models generated from openapi.yaml (`yarn openapi:generate`), re-exported under the names the plugins use;
+// only what the spec has no schema for (query parameters, generic pages) is written here.
+import type {
+  ApproveExemptionRequest,
+  DenyExemptionRequest,
+  ExemptionStatus,
+  RequestExemptionRequest,
+} from '../schema/openapi';
 
-/** The state of an exemption request. */
-export type ExemptionStatus = 'requested' | 'approved' | 'denied' | 'revoked';
-
-/** An exemption of one check for one entity. */
-export interface Exemption {
-  id: string;
-  entityRef: string;
-  /** The scorecard or campaign ref. */
-  definitionRef: string;
-  checkId: string;
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: ExemptionStatus;
-  decidedBy?: string;
-  decidedAt?: string;
-  decisionComment?: string;
-  expiresAt?: string;
-  /** Approved and not expired now. */
-  active: boolean;
-}
-
-/** A page of exemptions, newest request first. */
-export type ExemptionPage = OffsetPage<Exemption>;
+export type {
+  Exemption,
+  ExemptionPage,
+  ExemptionStatus,
+} from '../schema/openapi';
 
 /** The query parameters of `GET /exemptions`. */
 export interface ExemptionListQuery {
@@ -40,21 +28,10 @@ export interface ExemptionListQuery {
 }
 
 /** The body of `POST /exemptions`. */
-export interface ExemptionRequest {
-  entityRef: string;
-  /** The scorecard or campaign ref. */
-  definitionRef: string;
-  checkId: string;
-  reason: string;
-  expiresAt?: string;
-}
+export type ExemptionRequest = RequestExemptionRequest;
 
 /** The body of denying or revoking an exemption. */
-export interface ExemptionDecision {
-  comment?: string;
-}
+export type ExemptionDecision = DenyExemptionRequest;
 
 /** The body of approving an exemption; `expiresAt: null` approves it without expiry. */
-export interface ExemptionApproval extends ExemptionDecision {
-  expiresAt?: string | null;
-}
+export type ExemptionApproval = ApproveExemptionRequest;

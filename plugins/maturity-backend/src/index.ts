@@ -4,4 +4,3 @@
  * @packageDocumentation
  */
 export { maturityPlugin as default } from './plugin';
-export type { MaturityServices } from './services';

@@ -1,33 +1,158 @@
 import {
+  AuthService,
   coreServices,
   createBackendPlugin,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  catalogServiceRef,
+  CatalogService,
+} from '@backstage/plugin-catalog-node';
+import {
+  notificationService,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@ratchet/backstage-plugin-maturity-common';
 import {
   FactSource,
   maturityFactSourcesExtensionPoint,
 } from '@ratchet/backstage-plugin-maturity-node';
-import { MaturityQueries } from './evaluation/results/DatabaseResultReader';
+import type { Knex } from 'knex';
 import { getMigratedClient } from './database/migrations';
-import { DatabaseExemptionStore } from './exemptions/DatabaseExemptionStore';
-import { ExemptionService } from './exemptions/ExemptionService';
-import { scheduleExemptionExpiry } from './exemptions/scheduleExemptionExpiry';
-import { DatabaseFactStore } from './facts/DatabaseFactStore';
-import { createLevelDropNotifier } from './notifications/levelDropNotifier';
-import { PushedFactSource } from './facts/push/PushedFactSource';
-import { DatabaseResultStore } from './evaluation/results/DatabaseResultStore';
-import { createRouter } from './router';
 import {
   CatalogDefinitionProvider,
   DefinitionHashStore,
 } from './evaluation/definitions/CatalogDefinitionProvider';
 import { EvaluationService } from './evaluation/EvaluationService';
+import { DatabaseResultReader } from './evaluation/results/DatabaseResultReader';
+import { DatabaseResultStore } from './evaluation/results/DatabaseResultStore';
+import { scheduleTasks } from './evaluation/tasks/scheduleTasks';
+import { DatabaseExemptionStore } from './exemptions/DatabaseExemptionStore';
+import { ExemptionService } from './exemptions/ExemptionService';
+import { createExemptionRoutes } from './exemptions/routes';
+import { scheduleExemptionExpiry } from './exemptions/scheduleExemptionExpiry';
+import { DatabaseFactStore } from './facts/DatabaseFactStore';
+import { FactCollector } from './facts/FactCollector';
+import { FactIntake } from './facts/FactIntake';
+import { PushedFactSource } from './facts/push/PushedFactSource';
+import { createFactRoutes } from './facts/routes';
 import { AttestationFactSource } from './facts/sources/attestation/AttestationFactSource';
 import { CatalogFactSource } from './facts/sources/catalog/CatalogFactSource';
-import { FactCollector } from './facts/FactCollector';
-import { scheduleTasks } from './evaluation/tasks/scheduleTasks';
+import { CatalogView } from './http/catalogView';
+import { createLevelDropNotifier } from './notifications/levelDropNotifier';
+import { createRouter } from './router';
+import { createScorecardRoutes } from './scorecards';
+
+/** The built-in fact sources: catalog (collected), pushed and attestation. */
+export function builtInFactSources(options: {
+  config: RootConfigService;
+  catalog: CatalogService;
+  auth: AuthService;
+}): FactSource[] {
+  return [
+    CatalogFactSource.create(options),
+    PushedFactSource.fromConfig(options.config),
+    new AttestationFactSource(),
+  ];
+}
+
+/**
+ * The composition root: every capability built with exactly what it uses, wired so that data flows one
+ * way — sources → facts → (onFactsChanged) evaluation → results → views → routes. The plugin's init and
+ * the router tests build the plugin through it.
+ */
+export async function composeMaturity(options: {
+  db: Knex;
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  sources: FactSource[];
+  notifications?: NotificationService;
+  now?: () => Date;
+}) {
+  const { db, logger, auth, httpAuth, permissions, catalog, now } = options;
+  const facts = DatabaseFactStore.fromKnex(db);
+  const results = DatabaseResultStore.fromKnex(db);
+  const definitions = CatalogDefinitionProvider.create({
+    catalog,
+    auth,
+    logger,
+  });
+  const exemptionStore = DatabaseExemptionStore.fromKnex(db, { now });
+  const evaluation = EvaluationService.create({
+    facts,
+    results,
+    definitions,
+    logger,
+    exemptions: exemptionStore,
+    now,
+    onLevelDrops: options.notifications
+      ? createLevelDropNotifier({
+          notifications: options.notifications,
+          definitions,
+          logger,
+        })
+      : undefined,
+  });
+  const intake = new FactIntake({
+    facts,
+    onFactsChanged: entityRefs => evaluation.evaluateEntities(entityRefs),
+  });
+  const collector = new FactCollector({
+    sources: options.sources,
+    intake,
+    logger,
+  });
+  const exemptions = ExemptionService.create({
+    store: exemptionStore,
+    evaluator: evaluation,
+    definitions,
+    logger,
+    now,
+  });
+
+  const view = new CatalogView(catalog);
+  const factRoutes = createFactRoutes({
+    httpAuth,
+    permissions,
+    logger,
+    catalog,
+    intake,
+    sources: collector.sources(),
+  });
+  const router = await createRouter({
+    push: factRoutes.push,
+    routes: [
+      createScorecardRoutes({
+        httpAuth,
+        permissions,
+        view,
+        definitions,
+        results,
+        queries: new DatabaseResultReader(db),
+        exemptions,
+        evaluation,
+        collector,
+      }),
+      createExemptionRoutes({ httpAuth, permissions, view, exemptions }),
+      factRoutes.routes,
+    ],
+  });
+  return {
+    facts,
+    results,
+    definitions,
+    evaluation,
+    collector,
+    exemptions,
+    router,
+  };
+}
 
 /**
  * The maturity backend plugin: facts → compiled checks → persisted results, history and levels, with the
@@ -65,82 +190,41 @@ export const maturityPlugin = createBackendPlugin({
       },
       async init(deps) {
         started = true;
-        const { logger, auth, catalog } = deps;
+        const { config, logger, auth, catalog, scheduler } = deps;
         const db = await getMigratedClient({ database: deps.database });
-        const facts = DatabaseFactStore.fromKnex(db);
-        const results = DatabaseResultStore.fromKnex(db);
-        const definitions = CatalogDefinitionProvider.create({
-          catalog,
+        const maturity = await composeMaturity({
+          db,
+          logger,
           auth,
-          logger,
-        });
-        const exemptionStore = DatabaseExemptionStore.fromKnex(db);
-        const evaluation = EvaluationService.create({
-          facts,
-          results,
-          definitions,
-          logger,
-          exemptions: exemptionStore,
-          onLevelDrops: createLevelDropNotifier({
-            notifications: deps.notifications,
-            definitions,
-            logger,
-          }),
-        });
-        const collector = new FactCollector({
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          catalog,
+          notifications: deps.notifications,
           sources: [
-            CatalogFactSource.create({ catalog, auth }),
-            PushedFactSource.fromConfig(deps.config),
-            new AttestationFactSource(),
+            ...builtInFactSources({ config, catalog, auth }),
             ...addedSources,
           ],
-          facts,
-          evaluation,
-          logger,
         });
 
-        const exemptions = ExemptionService.create({
-          store: exemptionStore,
-          evaluator: evaluation,
-          definitions,
-          logger,
-        });
         await scheduleExemptionExpiry({
-          scheduler: deps.scheduler,
-          exemptions,
+          scheduler,
+          exemptions: maturity.exemptions,
         });
-
         deps.permissionsRegistry.addPermissions(maturityPermissions);
         await scheduleTasks({
-          scheduler: deps.scheduler,
-          config: deps.config,
+          scheduler,
+          config,
           logger,
           auth,
           catalog,
-          facts,
-          results,
-          evaluation,
-          collector,
-          definitions,
+          facts: maturity.facts,
+          results: maturity.results,
+          evaluation: maturity.evaluation,
+          collector: maturity.collector,
+          definitions: maturity.definitions,
           hashes: new DefinitionHashStore(db),
         });
-
-        deps.httpRouter.use(
-          await createRouter({
-            logger,
-            auth,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            catalog,
-            facts,
-            results,
-            definitions,
-            evaluation,
-            collector,
-            exemptions,
-            queries: new MaturityQueries(db),
-          }),
-        );
+        deps.httpRouter.use(maturity.router);
       },
     });
   },

@@ -13,17 +13,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
 import express from 'express';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { DatabaseExemptionStore } from '../exemptions/DatabaseExemptionStore';
-import { ExemptionService } from '../exemptions/ExemptionService';
-import { DatabaseFactStore } from '../facts/DatabaseFactStore';
+import { composeMaturity } from '../plugin';
 import { PushedFactSource } from '../facts/push/PushedFactSource';
-import { DatabaseResultStore } from '../evaluation/results/DatabaseResultStore';
-import { createRouter } from '../router';
-import { CatalogDefinitionProvider } from '../evaluation/definitions/CatalogDefinitionProvider';
-import { EvaluationService } from '../evaluation/EvaluationService';
 import { CatalogFactSource } from '../facts/sources/catalog/CatalogFactSource';
-import { FactCollector } from '../facts/FactCollector';
-import { MaturityQueries } from '../evaluation/results/DatabaseResultReader';
 import { ESTATE, HIDDEN_FROM_OUTSIDER, OUTSIDER } from './estate';
 
 /** The engines every router test runs on. */
@@ -159,60 +151,23 @@ export async function createFixture(
   const logger = mockServices.logger.mock();
   const auth = mockServices.auth();
   const catalog = visibilityCatalog(options.entities ?? ESTATE);
-  const facts = DatabaseFactStore.fromKnex(knex);
-  const results = DatabaseResultStore.fromKnex(knex);
-  const definitions = CatalogDefinitionProvider.create({
-    catalog,
-    auth,
-    logger,
-  });
-  const exemptionStore = DatabaseExemptionStore.fromKnex(knex, {
-    now: clock.now,
-  });
-  const evaluation = EvaluationService.create({
-    facts,
-    results,
-    definitions,
-    logger,
-    exemptions: exemptionStore,
-    now: clock.now,
-  });
-  const collector = new FactCollector({
-    sources: [
-      CatalogFactSource.create({ catalog, auth }),
-      PushedFactSource.fromConfig(new ConfigReader(options.config ?? {})),
-      CI_SOURCE,
-    ],
-    facts,
-    evaluation,
-    logger,
-  });
-  const exemptions = ExemptionService.create({
-    store: exemptionStore,
-    evaluator: evaluation,
-    definitions,
-    logger,
-    now: clock.now,
-  });
-  await collector.collect('catalog');
-
-  const services = {
+  const services = await composeMaturity({
+    db: knex,
     logger,
     auth,
     httpAuth: mockServices.httpAuth(),
     permissions,
     catalog,
-    facts,
-    results,
-    definitions,
-    evaluation,
-    collector,
-    exemptions,
-    queries: new MaturityQueries(knex),
-  };
-  const app = express()
-    .use(await createRouter(services))
-    .use(mockErrorHandler());
+    sources: [
+      CatalogFactSource.create({ catalog, auth }),
+      PushedFactSource.fromConfig(new ConfigReader(options.config ?? {})),
+      CI_SOURCE,
+    ],
+    now: clock.now,
+  });
+  await services.collector.collect('catalog');
+
+  const app = express().use(services.router).use(mockErrorHandler());
   return {
     app,
     knex,

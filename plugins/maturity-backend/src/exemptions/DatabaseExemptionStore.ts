@@ -10,7 +10,7 @@ import {
   whereInSize,
 } from '../database/bulk';
 import { parseJson, toIsoTimestamp, toNumber } from '../database/values';
-import { resultKey } from '../evaluation/EvaluationService';
+import { resultKey } from '../evaluation';
 import type {
   AuditEntry,
   Exemption,

@@ -5,10 +5,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import type {
-  DefinitionProvider,
-  ExemptionLookup,
-} from '../evaluation/EvaluationService';
+import type { DefinitionProvider, ExemptionLookup } from '../evaluation';
 import type {
   AuditEntry,
   Exemption,

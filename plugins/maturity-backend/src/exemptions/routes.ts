@@ -15,7 +15,14 @@ import {
   authorizedEntities,
   authorizeEntity,
 } from '../permissions/authorize';
-import { ApiContext, ApiRouter, callerOf, scorecardParam } from '../http/context';
+import {
+  ApiRouter,
+  ApiRoutes,
+  callerOf,
+  HttpContext,
+  scorecardParam,
+} from '../http/context';
+import type { ExemptionService } from './ExemptionService';
 import { actorOf, normaliseEntityRef } from '../http/refs';
 
 /** The filters of an exemption list request; `scorecard` and `definitionRef` are one filter by two names. */
@@ -46,7 +53,7 @@ function exemptionFilter(query: {
 
 /** Loads an exemption for a decision: 404 unless the caller can see its entity, 403 without approve. */
 async function forDecision(
-  ctx: ApiContext,
+  ctx: ExemptionContext,
   id: string,
   credentials: BackstageCredentials,
 ): Promise<Exemption> {
@@ -61,8 +68,19 @@ async function forDecision(
   return exemption;
 }
 
+/** What the exemption routes use. */
+export interface ExemptionContext extends HttpContext {
+  /** Requests, decisions, the list and the audit log. */
+  exemptions: ExemptionService;
+}
+
+/** The exemption routes over the service. */
+export function createExemptionRoutes(ctx: ExemptionContext): ApiRoutes {
+  return router => registerExemptionRoutes(router, ctx);
+}
+
 /** Exemption requests and decisions, the exemption list and the audit log. */
-export function registerExemptionRoutes(router: ApiRouter, ctx: ApiContext) {
+function registerExemptionRoutes(router: ApiRouter, ctx: ExemptionContext) {
   router.post('/exemptions', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     const entityRef = normaliseEntityRef(req.body.entityRef);

@@ -1,23 +1,21 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
-import type { FactStore } from './FactStore';
-import type { EvaluationService } from '../evaluation/EvaluationService';
+import type { FactIntake } from './FactIntake';
 
 /**
- * Runs fact sources: collects, stores only what changed, and re-evaluates exactly the entities whose
- * facts changed — the incremental path that keeps results fresh between sweeps.
+ * Runs fact sources: collects and hands what they observed to the intake, which stores only what changed
+ * and re-evaluates exactly the entities whose facts changed — the incremental path that keeps results
+ * fresh between sweeps.
  */
 export class FactCollector {
   readonly #sources = new Map<string, FactSource>();
-  readonly #facts: FactStore;
-  readonly #evaluation: EvaluationService;
+  readonly #intake: FactIntake;
   readonly #logger: LoggerService;
 
   /** Creates the collector over the registered sources. */
   constructor(options: {
     sources: FactSource[];
-    facts: FactStore;
-    evaluation: EvaluationService;
+    intake: FactIntake;
     logger: LoggerService;
   }) {
     for (const source of options.sources) {
@@ -26,8 +24,7 @@ export class FactCollector {
       }
       this.#sources.set(source.id, source);
     }
-    this.#facts = options.facts;
-    this.#evaluation = options.evaluation;
+    this.#intake = options.intake;
     this.#logger = options.logger;
   }
 
@@ -50,31 +47,28 @@ export class FactCollector {
     if (!source?.collect) return { changed: 0, unchanged: 0 };
     const started = Date.now();
     const collected = await source.collect(options);
-    const written = await this.#facts.writeFacts(
+    const written = await this.#intake.write(
       collected.map(c => ({ ...c, source: source.id })),
     );
-    const entityRefs = [...new Set(written.changed.map(c => c.entityRef))];
-    const summary = await this.#evaluation.evaluateEntities(entityRefs);
     this.#logger.info('Collected facts', {
       source: source.id,
       entities: collected.length,
-      changed: entityRefs.length,
+      changed: written.entityRefs.length,
       unchanged: written.unchanged,
-      evaluations: summary.evaluations,
+      evaluations: written.evaluations,
       durationMs: Date.now() - started,
     });
-    return { changed: entityRefs.length, unchanged: written.unchanged };
+    return { changed: written.entityRefs.length, unchanged: written.unchanged };
   }
 
-  /** Collects from every collecting source for these entities (on-demand re-evaluation). */
+  /** Collects from every collecting source for these entities and evaluates them (on demand). */
   async collectFor(entityRefs: string[]) {
+    const writes = [];
     for (const source of this.#sources.values()) {
       if (!source.collect) continue;
       const collected = await source.collect({ entityRefs });
-      await this.#facts.writeFacts(
-        collected.map(c => ({ ...c, source: source.id })),
-      );
+      writes.push(...collected.map(c => ({ ...c, source: source.id })));
     }
-    return this.#evaluation.evaluateEntities(entityRefs);
+    return this.#intake.write(writes, { reevaluate: entityRefs });
   }
 }

@@ -1,11 +1,9 @@
-import type { ApiContext } from './context';
-
 /** How long a computed report is reused: dashboards and team pages ask in bursts. */
 export const REPORT_TTL_MS = 5_000;
 const MAX_CACHED = 200;
 
 const caches = new WeakMap<
-  ApiContext,
+  object,
   Map<string, { expires: number; value: Promise<unknown> }>
 >();
 
@@ -16,7 +14,7 @@ const caches = new WeakMap<
  * (or expired) evicted first.
  */
 export function reuseBriefly<T>(
-  ctx: ApiContext,
+  ctx: object,
   key: string,
   compute: () => Promise<T>,
   ttlMs = REPORT_TTL_MS,

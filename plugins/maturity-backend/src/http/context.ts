@@ -1,35 +1,38 @@
 import type {
   BackstageCredentials,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { TypedRouter } from '@backstage/backend-openapi-utils';
 import type {
   CompiledDefinition,
   DefinitionCheck,
-} from '../evaluation/definitions/compileDefinitions';
+  DefinitionProvider,
+} from '../evaluation';
 import type { EndpointMap } from '../schema/endpoints';
-import type { MaturityServices } from '../services';
-import { CatalogView } from './catalogView';
+import type { CatalogView } from './catalogView';
 import { normaliseEntityRef } from './refs';
 
-/** The typed router every area registers its routes on. */
+/** The typed router every capability registers its routes on. */
 export type ApiRouter = TypedRouter<EndpointMap>;
 
-/** The services plus what the routes share per plugin instance. */
-export interface ApiContext extends MaturityServices {
+/** A capability's routes, registered on the typed router by router.ts. */
+export type ApiRoutes = (router: ApiRouter) => void;
+
+/** What the routes of every view share: who calls, what they may do, what they may see. */
+export interface HttpContext {
+  /** Credentials of HTTP callers. */
+  httpAuth: HttpAuthService;
+  /** Permission decisions. */
+  permissions: PermissionsService;
   /** Catalog visibility, cached briefly per caller. */
   view: CatalogView;
 }
 
-/** Builds the shared context once per router. */
-export function createApiContext(services: MaturityServices): ApiContext {
-  return { ...services, view: new CatalogView(services.catalog) };
-}
-
 /** A user or service caller; anonymous requests are refused by httpAuth (401). */
 export function callerOf(
-  ctx: ApiContext,
+  ctx: Pick<HttpContext, 'httpAuth'>,
   req: Parameters<HttpAuthService['credentials']>[0],
 ): Promise<BackstageCredentials> {
   return ctx.httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -37,7 +40,7 @@ export function callerOf(
 
 /** A definition of a kind by ref; NotFoundError (or InputError for query parameters) when unknown. */
 export async function findDefinition(
-  ctx: ApiContext,
+  ctx: { definitions: DefinitionProvider },
   ref: string,
   options: { kind?: CompiledDefinition['kind']; from?: 'path' | 'query' } = {},
 ): Promise<CompiledDefinition> {

@@ -8,7 +8,7 @@ import {
 import { InputError } from '@backstage/errors';
 import type { ReportFilterQuery } from '@ratchet/backstage-plugin-maturity-common';
 import type { EntitySummary } from './catalogView';
-import type { ApiContext } from './context';
+import type { HttpContext } from './context';
 
 /** Report filters, normalised for comparison with catalog summaries. */
 export interface ReportFilters {
@@ -93,7 +93,7 @@ export function matchesFilters(
 
 /** The refs (of those given) the caller can see and that pass the filters, with their summaries. */
 export async function visibleFiltered(
-  ctx: ApiContext,
+  ctx: Pick<HttpContext, 'view'>,
   credentials: BackstageCredentials,
   entityRefs: Iterable<string>,
   filters: ReportFilters,

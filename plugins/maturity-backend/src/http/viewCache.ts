@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { ApiContext } from './context';
-
 /** Entity views kept per plugin instance: the most recently read ones. */
 const MAX_CACHED = 2_000;
 
@@ -20,9 +18,9 @@ interface Entry {
   json: Promise<CachedView>;
 }
 
-const caches = new WeakMap<ApiContext, Map<string, Entry>>();
+const caches = new WeakMap<object, Map<string, Entry>>();
 
-function entriesOf(ctx: ApiContext): Map<string, Entry> {
+function entriesOf(ctx: object): Map<string, Entry> {
   let entries = caches.get(ctx);
   if (!entries) {
     entries = new Map();
@@ -40,7 +38,7 @@ function entriesOf(ctx: ApiContext): Map<string, Entry> {
  * not kept.
  */
 export function entityViewJson(
-  ctx: ApiContext,
+  ctx: object,
   entityRef: string,
   generation: number,
   compute: () => Promise<{ view: unknown; validUntil?: number }>,

@@ -1,10 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type {
-  DefinitionProvider,
-  LevelDrop,
-} from '../evaluation/EvaluationService';
+import type { DefinitionProvider, LevelDrop } from '../evaluation';
 
 /** Link to an entity's Maturity tab in the Backstage app. */
 export function entityMaturityLink(entityRef: string) {

@@ -2,7 +2,7 @@ import type {
   Rule,
   RuleCondition,
 } from '@ratchet/backstage-plugin-maturity-common';
-import { formatValue } from '../evaluation/checks';
+import { formatValue } from '../evaluation';
 
 const OPERATORS: Record<string, string> = {
   equal: 'equals',

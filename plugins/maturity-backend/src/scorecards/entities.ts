@@ -6,10 +6,9 @@ import {
   maturityEvaluatePermission,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { authorizeEntity } from '../permissions/authorize';
-import type { StoredCheckResult } from '../evaluation/results/ResultStore';
-import { resultKey } from '../evaluation/EvaluationService';
+import { resultKey } from '../evaluation';
+import type { StoredCheckResult } from '../evaluation';
 import {
-  ApiContext,
   ApiRouter,
   callerOf,
   dayOf,
@@ -25,13 +24,14 @@ import {
 } from './entityView';
 import { entityRefOf, normaliseEntityRef } from '../http/refs';
 import { entityViewJson } from '../http/viewCache';
+import type { ScorecardContext } from './context';
 
 /**
  * Results read after an exemption expired still say `exempt` until the entity is evaluated again; such an
  * entity is re-evaluated on read, so what the caller sees never counts an expired exemption.
  */
 async function currentResults(
-  ctx: ApiContext,
+  ctx: ScorecardContext,
   entityRef: string,
 ): Promise<StoredCheckResult[]> {
   const results = await ctx.results.getResultsForEntity(entityRef);
@@ -51,7 +51,7 @@ async function currentResults(
 
 /** Everything the entity endpoint answers, for an entity the caller can see. */
 export async function loadEntityView(
-  ctx: ApiContext,
+  ctx: ScorecardContext,
   entityRef: string,
   entity: Entity,
 ): Promise<EntityView> {
@@ -60,7 +60,7 @@ export async function loadEntityView(
 
 /** The entity view and until when it holds at most: the next expiry of an exemption it counts. */
 async function loadEntityViewUntil(
-  ctx: ApiContext,
+  ctx: ScorecardContext,
   entityRef: string,
   entity: Entity,
 ): Promise<{ view: EntityView; validUntil?: number }> {
@@ -89,7 +89,7 @@ async function loadEntityViewUntil(
 }
 
 /** Entity results, history, on-demand evaluation and the CI gate. */
-export function registerEntityRoutes(router: ApiRouter, ctx: ApiContext) {
+export function registerEntityRoutes(router: ApiRouter, ctx: ScorecardContext) {
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     const entityRef = entityRefOf(req.params);

@@ -12,13 +12,13 @@ import type {
   ScorecardEntityV1alpha1,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { Exemption } from '../exemptions/ExemptionStore';
-import { computeLevel } from '../evaluation/results/levels';
-import type { StoredCheckResult } from '../evaluation/results/ResultStore';
-import type { StoredLevel } from '../evaluation/results/queryRows';
+import { computeLevel } from '../evaluation';
 import type {
+  StoredCheckResult,
+  StoredLevel,
   CompiledDefinition,
   DefinitionCheck,
-} from '../evaluation/definitions/compileDefinitions';
+} from '../evaluation';
 
 /** Everything stored about one entity that its view is built from. */
 export interface EntityState {

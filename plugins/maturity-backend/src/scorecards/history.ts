@@ -2,7 +2,7 @@ import type {
   CheckHistoryPoint,
   CheckStatus,
 } from '@ratchet/backstage-plugin-maturity-common';
-import type { CheckTransitionRow } from '../evaluation/results/DatabaseResultReader';
+import type { CheckTransitionRow } from '../evaluation';
 
 /** passed / total rounded to 4 decimals, or null when nothing counts. */
 export function rate(passed: number, total: number): number | null {

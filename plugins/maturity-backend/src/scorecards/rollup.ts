@@ -6,14 +6,17 @@ import type {
   RollupGroup,
   RollupGroupBy,
 } from '@ratchet/backstage-plugin-maturity-common';
-import type { CompiledDefinition } from '../evaluation/definitions/compileDefinitions';
+import type {
+  CompiledDefinition,
+  CheckStatusCount,
+  GroupCategoryRow,
+} from '../evaluation';
 import { reuseBriefly } from '../http/briefCache';
-import type { ApiContext } from '../http/context';
 import { categoriesOf, levelsOf } from './entityView';
 import { filtersKey, ReportFilters, visibleFiltered } from '../http/filters';
 import { rate } from './history';
-import type { CheckStatusCount, GroupCategoryRow } from '../evaluation/results/queryRows';
 import { principalKey } from '../http/refs';
+import type { ScorecardContext } from './context';
 
 /** The group key of entities without an owner, system or domain (JSON keys cannot be null). */
 const NONE = '';
@@ -28,7 +31,7 @@ const COUNTED = new Set<CheckStatus>(['pass', 'exempt', 'fail', 'error']);
  * index), whatever the number of entities.
  */
 export function rollupFor(
-  ctx: ApiContext,
+  ctx: ScorecardContext,
   credentials: BackstageCredentials,
   scorecard: CompiledDefinition,
   groupBy: RollupGroupBy,
@@ -43,7 +46,7 @@ export function rollupFor(
 }
 
 async function computeRollup(
-  ctx: ApiContext,
+  ctx: ScorecardContext,
   credentials: BackstageCredentials,
   scorecard: CompiledDefinition,
   groupBy: RollupGroupBy,

@@ -5,8 +5,8 @@ import {
   StatusCounts,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { CompiledDefinition } from '../evaluation/definitions/compileDefinitions';
-import { ApiContext, ApiRouter, callerOf, findDefinition } from '../http/context';
+import type { CompiledDefinition, CheckStatusCount } from '../evaluation';
+import { ApiRouter, callerOf, findDefinition } from '../http/context';
 import { reuseBriefly } from '../http/briefCache';
 import {
   filtersKey,
@@ -15,8 +15,8 @@ import {
   visibleFiltered,
 } from '../http/filters';
 import { rate } from './history';
-import type { CheckStatusCount } from '../evaluation/results/queryRows';
 import { principalKey, scorecardRefOf } from '../http/refs';
+import type { ScorecardContext } from './context';
 
 function zeroCounts(): StatusCounts {
   return Object.fromEntries(CHECK_STATUSES.map(s => [s, 0])) as Record<
@@ -40,7 +40,7 @@ function countsByCheck(rows: CheckStatusCount[]): Map<string, StatusCounts> {
 
 /** Every check of a scorecard with its counts over the visible rated entities passing the filters. */
 async function countChecks(
-  ctx: ApiContext,
+  ctx: ScorecardContext,
   credentials: BackstageCredentials,
   scorecard: CompiledDefinition,
   filters: ReportFilters,
@@ -79,7 +79,7 @@ async function countChecks(
  */
 export function registerScorecardCheckRoutes(
   router: ApiRouter,
-  ctx: ApiContext,
+  ctx: ScorecardContext,
 ) {
   router.get('/scorecards/:namespace/:name/checks', async (req, res) => {
     const credentials = await callerOf(ctx, req);

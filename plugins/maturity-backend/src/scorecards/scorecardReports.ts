@@ -3,7 +3,6 @@ import type {
   ScorecardEntity,
 } from '@ratchet/backstage-plugin-maturity-common';
 import {
-  ApiContext,
   ApiRouter,
   callerOf,
   dayOf,
@@ -14,6 +13,7 @@ import { levelsOf } from './entityView';
 import { reportFilters, visibleFiltered } from '../http/filters';
 import { scorecardRefOf } from '../http/refs';
 import { emptyDistribution } from './rollup';
+import type { ScorecardContext } from './context';
 
 /** Adds counts of `level` to a distribution; a level the scorecard no longer has is appended. */
 function addTo(
@@ -33,7 +33,7 @@ function addTo(
  */
 export function registerScorecardReportRoutes(
   router: ApiRouter,
-  ctx: ApiContext,
+  ctx: ScorecardContext,
 ) {
   router.get('/scorecards/:namespace/:name/entities', async (req, res) => {
     const credentials = await callerOf(ctx, req);

@@ -4,12 +4,8 @@ import type {
   ScorecardEntityV1alpha1,
   ScorecardSummary,
 } from '@ratchet/backstage-plugin-maturity-common';
-import type {
-  CompiledDefinition,
-  DefinitionCheck,
-} from '../evaluation/definitions/compileDefinitions';
+import type { CompiledDefinition, DefinitionCheck } from '../evaluation';
 import {
-  ApiContext,
   ApiRouter,
   callerOf,
   findCheck,
@@ -24,6 +20,7 @@ import { emptyDistribution, rollupFor } from './rollup';
 import { scorecardRefOf } from '../http/refs';
 import { registerScorecardCheckRoutes } from './scorecardChecks';
 import { registerScorecardReportRoutes } from './scorecardReports';
+import type { ScorecardContext } from './context';
 
 function summaryOf(
   definition: CompiledDefinition,
@@ -78,7 +75,10 @@ function ownerParam(raw: string): string {
 }
 
 /** Scorecard list and detail, check detail and history, and roll-ups. */
-export function registerScorecardRoutes(router: ApiRouter, ctx: ApiContext) {
+export function registerScorecardRoutes(
+  router: ApiRouter,
+  ctx: ScorecardContext,
+) {
   router.get('/scorecards', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     const scorecards = (await ctx.definitions.getDefinitions()).filter(

@@ -5,6 +5,7 @@ import {
 import { Knex } from 'knex';
 import { whereInAny } from '../../database/bulk';
 import { toIsoTimestamp, toNumber } from '../../database/values';
+import type { ResultReader } from './ResultReader';
 import type { StatusCounts } from './ResultStore';
 import { countChecksByStatus, mappingTable } from './checkCounts';
 import type {
@@ -17,26 +18,16 @@ import type {
   StoredLevel,
 } from './queryRows';
 
-export type {
-  CheckStatusCount,
-  CheckTransitionRow,
-  DayLevelRow,
-  EntityLevelRow,
-  GroupCategoryRow,
-  GroupLevelRow,
-  StoredLevel,
-};
-
 /**
- * Read-only queries the ResultStore interface does not offer: aggregations for roll-ups that must not
- * pull 10,000 × 50 result rows into Node. They only read `maturity_levels`, `maturity_results` and
- * `maturity_result_transitions`; the tables stay the result store's to write.
+ * The SQL behind ResultReader: aggregations for roll-ups that must not pull 10,000 × 50 result rows into
+ * Node. They only read `maturity_levels`, `maturity_results`, `maturity_result_transitions` and
+ * `maturity_level_snapshots`; the tables stay the result store's to write.
  *
  * Grouping and visibility are decided in Node (from the catalog) and handed to the database as one JSON
  * parameter mapping entity → group, joined like a table, so one statement aggregates any number of
  * entities on both engines (10,000 entities × 50 checks: ~0.22 s on PostgreSQL, ~0.42 s on SQLite).
  */
-export class MaturityQueries {
+export class DatabaseResultReader implements ResultReader {
   readonly #db: Knex;
 
   /** Wraps the plugin's (migrated) client. */

@@ -12,7 +12,10 @@ import {
   whereInAny,
   whereInSize,
 } from '../../database/bulk';
-import { bumpViewGeneration, readViewGeneration } from '../../database/generation';
+import {
+  bumpViewGeneration,
+  readViewGeneration,
+} from '../../database/generation';
 import { getMigratedClient } from '../../database/migrations';
 import { toNumber } from '../../database/values';
 import { applyResultRows } from './applyResults';

@@ -218,3 +218,16 @@ export interface ResultStore {
   /** Deletes current results, transitions and levels of entities gone from the catalog (snapshots stay: they were true on their day). */
   deleteEntities(entityRefs: string[]): Promise<void>;
 }
+
+/** What views may read of the result store: results, levels, transitions and history, no writes. */
+export type ResultView = Pick<
+  ResultStore,
+  | 'getViewGeneration'
+  | 'getResultsForEntity'
+  | 'getResultsForCheck'
+  | 'countByStatus'
+  | 'getTransitions'
+  | 'getLevels'
+  | 'getLevelHistory'
+  | 'hasSnapshot'
+>;

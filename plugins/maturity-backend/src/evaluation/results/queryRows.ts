@@ -1,4 +1,4 @@
-// Row shapes of the read-only report queries (queries.ts), apart so that file stays about the SQL.
+// Row shapes of the read-only report queries (ResultReader), apart so that the SQL file stays about SQL.
 import type { CheckStatus } from '@ratchet/backstage-plugin-maturity-common';
 import type { ComputedLevel } from './levels';
 

@@ -17,6 +17,7 @@ import { EvaluationService } from '../EvaluationService';
 import { componentFacts, testScorecard } from '../definitions/testDefinitions';
 import { CatalogFactSource } from '../../facts/sources/catalog/CatalogFactSource';
 import { FactCollector } from '../../facts/FactCollector';
+import { FactIntake } from '../../facts/FactIntake';
 import { scheduleTasks } from './scheduleTasks';
 import { dayOf } from './snapshotToday';
 
@@ -89,8 +90,10 @@ async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     evaluation,
     collector: new FactCollector({
       sources: [CatalogFactSource.create({ catalog, auth })],
-      facts,
-      evaluation,
+      intake: new FactIntake({
+        facts,
+        onFactsChanged: refs => evaluation.evaluateEntities(refs),
+      }),
       logger,
     }),
     definitions,

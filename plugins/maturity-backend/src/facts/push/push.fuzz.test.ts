@@ -1,9 +1,5 @@
 import request from 'supertest';
-import {
-  callers,
-  createFixture,
-  databases,
-} from '../../__testUtils__/fixture';
+import { callers, createFixture, databases } from '../../__testUtils__/fixture';
 
 jest.setTimeout(300_000);
 

@@ -1,10 +1,6 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import {
-  callers,
-  createFixture,
-  databases,
-} from '../../__testUtils__/fixture';
+import { callers, createFixture, databases } from '../../__testUtils__/fixture';
 
 jest.setTimeout(60_000);
 

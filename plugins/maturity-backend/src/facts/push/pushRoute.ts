@@ -3,9 +3,14 @@ import {
   FactsPushResponse,
   maturityFactsPushPermission,
 } from '@ratchet/backstage-plugin-maturity-common';
+import type {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import type { Request, Response } from 'express';
 import { authorizeBasic } from '../../permissions/authorize';
-import type { MaturityServices } from '../../services';
+import type { FactIntake } from '../FactIntake';
 import type { PushValidator } from './PushValidator';
 
 /** A body that is not JSON; Backstage's error handler answers with the statusCode it carries. */
@@ -23,10 +28,12 @@ export class UnsupportedMediaTypeError extends CustomErrorBase {
  * (a resend changes nothing) and only the entities whose facts changed are re-evaluated.
  */
 export function createPushHandler(
-  services: Pick<
-    MaturityServices,
-    'httpAuth' | 'permissions' | 'facts' | 'evaluation' | 'logger'
-  >,
+  services: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    intake: FactIntake;
+    logger: LoggerService;
+  },
   validator: PushValidator,
 ) {
   return async (req: Request, res: Response<FactsPushResponse>) => {
@@ -50,10 +57,7 @@ export function createPushHandler(
       );
     }
     const writes = await validator.validate(req.body, credentials);
-    const written = await services.facts.writeFacts(writes);
-    const changedRefs = [...new Set(written.changed.map(c => c.entityRef))];
-    if (changedRefs.length)
-      await services.evaluation.evaluateEntities(changedRefs);
+    const written = await services.intake.write(writes);
     services.logger.info('Accepted pushed facts', {
       items: writes.length,
       changed: written.changed.length,

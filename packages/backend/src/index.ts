@@ -32,6 +32,14 @@ backend.add(
 // demo only: the two sample clusters of examples/kubernetes as loopback API servers
 backend.add(import('./demo/kubernetesDemoClusters'));
 
+// repository facts (files, dependencies, Dockerfile, CODEOWNERS; Dependabot alerts, pull requests and
+// language from GitHub) through the UrlReader and the integrations config
+backend.add(import('@ratchet/backstage-plugin-maturity-backend-module-scm'));
+// demo only: Ratchet Demo Co's GitHub Enterprise (examples/repositories) as a loopback GitHub API, and its
+// CI pipelines pushing facts through POST /api/maturity/facts (examples/repositories/pipelines.yaml)
+backend.add(import('./demo/githubDemoRepositories'));
+backend.add(import('./demo/demoCiJob'));
+
 // permissions (the demo allows everything; see README for a real policy)
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -16,3 +16,13 @@ export type {
   PullRequestSpec,
   RepositorySpec,
 } from './types';
+export {
+  loadFixtureEstate,
+  renderFixtureEstate,
+  renderFixtureRepository,
+} from './fixtures/estate';
+export type {
+  FixtureRepositorySpec,
+  FixtureSpec,
+  FixtureStack,
+} from './fixtures/estate';

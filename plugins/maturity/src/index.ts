@@ -12,7 +12,7 @@ export {
   EntityTeamMaturityContent,
 } from './plugin';
 export { maturityApiRef, MaturityClient } from './api';
-export type { MaturityApi, MaturityFeatures, RefParts } from './api';
+export type { MaturityApi, RefParts } from './api';
 export type * from './api/types';
 // The API models the MaturityApi signatures use, for callers that implement or mock it.
 export type {

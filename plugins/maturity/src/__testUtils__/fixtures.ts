@@ -274,13 +274,6 @@ export function mockMaturityApi(
   overrides: Partial<MaturityApi> = {},
 ): jest.Mocked<MaturityApi> {
   const impl: MaturityApi = {
-    getFeatures: async () => ({
-      scorecardEntities: true,
-      scorecardHistory: true,
-      rollupFilters: true,
-      scorecardChecks: true,
-      exemptionPages: true,
-    }),
     listScorecards: async () => [summary],
     getScorecard: async () => detail,
     getRollup: async () => rollup,

@@ -30,27 +30,8 @@ export interface RefParts {
   name: string;
 }
 
-/**
- * Which optional endpoints the backend serves, read once from its OpenAPI document (`/openapi.json`), so
- * the UI never calls an endpoint the backend does not have.
- */
-export interface MaturityFeatures {
-  /** `GET /scorecards/{namespace}/{name}/entities`: a ranked, filtered page of entities. */
-  scorecardEntities: boolean;
-  /** `GET /scorecards/{namespace}/{name}/history`: the level distribution per day. */
-  scorecardHistory: boolean;
-  /** The roll-up accepts the owner, system, lifecycle and kind filters. */
-  rollupFilters: boolean;
-  /** `GET /scorecards/{namespace}/{name}/checks`: every check's counts in one request. */
-  scorecardChecks: boolean;
-  /** `GET /exemptions` filters by check and pages (`checkId`, `limit`, `offset`). */
-  exemptionPages: boolean;
-}
-
 /** The maturity backend as the frontend uses it. */
 export interface MaturityApi {
-  /** Which optional endpoints the backend serves. */
-  getFeatures(): Promise<MaturityFeatures>;
   /** Every scorecard with its level distribution. */
   listScorecards(): Promise<ScorecardSummary[]>;
   /** One scorecard with its checks. */
@@ -70,10 +51,7 @@ export interface MaturityApi {
     scorecard: RefParts,
     options: { days: number; filters?: ReportFilterQuery },
   ): Promise<ScorecardHistory>;
-  /**
-   * A page of the scorecard's checks with their counts over the entities passing the filters (a team's:
-   * `owner`). Against a backend without the endpoint, it is put together from one request per check.
-   */
+  /** A page of the scorecard's checks with their counts over the entities passing the filters (a team's: `owner`). */
   listScorecardChecks(
     scorecard: RefParts,
     options: {
@@ -113,10 +91,7 @@ export interface MaturityApi {
   listExemptions(
     options?: Pick<ExemptionListQuery, 'entityRef' | 'scorecard' | 'status'>,
   ): Promise<Exemption[]>;
-  /**
-   * A page of exemptions, newest request first, with the total. Against a backend without paging, the
-   * page is cut from the whole list.
-   */
+  /** A page of exemptions, newest request first, with the total. */
   listExemptionPage(
     options: ExemptionFilters & { limit: number; offset: number },
   ): Promise<OffsetPage<Exemption>>;

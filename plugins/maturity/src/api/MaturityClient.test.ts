@@ -63,6 +63,30 @@ describe('MaturityClient', () => {
     ]);
   });
 
+  it("asks for a team's check counts and a page of a check's exemptions in one request each", async () => {
+    const { client, fetch } = setup({
+      body: { items: [], total: 0, limit: 10, offset: 0 },
+    });
+    await client.listScorecardChecks(
+      { namespace: 'default', name: 'sm' },
+      {
+        filters: { owner: 'group:default/payments' },
+        order: 'failing',
+        limit: 10,
+      },
+    );
+    await client.listExemptionPage({
+      definitionRef: 'scorecard:default/sm',
+      checkId: 'a',
+      limit: 10,
+      offset: 20,
+    });
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      'http://backend/api/maturity/scorecards/default/sm/checks?owner=group%3Adefault%2Fpayments&order=failing&limit=10',
+      'http://backend/api/maturity/exemptions?definitionRef=scorecard%3Adefault%2Fsm&checkId=a&limit=10&offset=20',
+    ]);
+  });
+
   it('posts JSON bodies for evaluation and exemption decisions', async () => {
     const { client, fetch } = setup({ body: {} });
     await client.evaluate('api:default/payments-api');

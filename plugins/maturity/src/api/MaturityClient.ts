@@ -23,58 +23,12 @@ import type {
   ScorecardHistory,
   ScorecardSummary,
 } from '@ratchet/backstage-plugin-maturity-common';
-import { exemptionPageFromList, scorecardChecksFromDetails } from './fallbacks';
-import type { MaturityApi, MaturityFeatures, RefParts } from './MaturityApi';
+import type { MaturityApi, RefParts } from './MaturityApi';
 import type { ExemptionFilters } from './types';
 
 type Query = Record<string, string | number | undefined>;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
-const NO_FEATURES: MaturityFeatures = {
-  scorecardEntities: false,
-  scorecardHistory: false,
-  rollupFilters: false,
-  scorecardChecks: false,
-  exemptionPages: false,
-};
-
-interface OpenApiDocument {
-  paths?: Record<
-    string,
-    { get?: { parameters?: Array<{ name?: string; $ref?: string }> } }
-  >;
-  components?: { parameters?: Record<string, { name?: string }> };
-}
-
-/** Reads the optional features from the backend's OpenAPI document. */
-export function featuresOf(doc: OpenApiDocument): MaturityFeatures {
-  const paths = doc.paths ?? {};
-  const find = (suffix: string) =>
-    Object.keys(paths).find(p => p.endsWith(suffix));
-  // Parameter names of a GET, whether written inline or as a $ref to a component parameter.
-  const parameters = (suffix: string) => {
-    const path = find(suffix);
-    return ((path && paths[path].get?.parameters) || []).map(
-      p =>
-        p.name ??
-        doc.components?.parameters?.[p.$ref?.split('/').pop() ?? '']?.name,
-    );
-  };
-  const rollup = parameters('/scorecards/{namespace}/{name}/rollup');
-  const exemptions = parameters('/exemptions');
-  return {
-    scorecardEntities: Boolean(find('/scorecards/{namespace}/{name}/entities')),
-    scorecardHistory: Boolean(find('/scorecards/{namespace}/{name}/history')),
-    rollupFilters: ['owner', 'system', 'lifecycle', 'kind'].every(n =>
-      rollup.includes(n),
-    ),
-    scorecardChecks: Boolean(find('/scorecards/{namespace}/{name}/checks')),
-    exemptionPages: ['checkId', 'limit', 'offset'].every(n =>
-      exemptions.includes(n),
-    ),
-  };
-}
 
 function scorecardPath({ namespace, name }: RefParts): string {
   return `/scorecards/${encodeURIComponent(namespace)}/${encodeURIComponent(
@@ -109,24 +63,10 @@ function filterQuery(filters: ReportFilterQuery = {}): Query {
 export class MaturityClient implements MaturityApi {
   readonly #discoveryApi: DiscoveryApi;
   readonly #fetchApi: FetchApi;
-  #features?: Promise<MaturityFeatures>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.#discoveryApi = options.discoveryApi;
     this.#fetchApi = options.fetchApi;
-  }
-
-  getFeatures(): Promise<MaturityFeatures> {
-    if (!this.#features) {
-      this.#features = this.#request<OpenApiDocument>('/openapi.json')
-        .then(featuresOf)
-        .catch(() => {
-          // Ask again next time: the backend may have been restarting.
-          this.#features = undefined;
-          return NO_FEATURES;
-        });
-    }
-    return this.#features;
   }
 
   async listScorecards(): Promise<ScorecardSummary[]> {
@@ -178,7 +118,7 @@ export class MaturityClient implements MaturityApi {
     );
   }
 
-  async listScorecardChecks(
+  listScorecardChecks(
     scorecard: RefParts,
     options: {
       filters?: ReportFilterQuery;
@@ -187,9 +127,6 @@ export class MaturityClient implements MaturityApi {
       offset?: number;
     },
   ): Promise<ScorecardCheckPage> {
-    if (!(await this.getFeatures()).scorecardChecks) {
-      return scorecardChecksFromDetails(this, scorecard, options);
-    }
     return this.#request(
       withQuery(`${scorecardPath(scorecard)}/checks`, {
         ...filterQuery(options.filters),
@@ -263,12 +200,9 @@ export class MaturityClient implements MaturityApi {
     return body.items;
   }
 
-  async listExemptionPage(
+  listExemptionPage(
     options: ExemptionFilters & { limit: number; offset: number },
   ): Promise<OffsetPage<Exemption>> {
-    if (!(await this.getFeatures()).exemptionPages) {
-      return exemptionPageFromList(this, options);
-    }
     return this.#request(withQuery('/exemptions', { ...options }));
   }
 

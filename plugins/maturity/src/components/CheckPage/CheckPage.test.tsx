@@ -44,6 +44,14 @@ describe('CheckPage', () => {
         name: 'Pass rate over the last 30 days',
       }),
     ).toBeInTheDocument();
+    const passRates = screen.getByRole('table', {
+      name: 'Pass rate over the last 30 days',
+    });
+    expect(
+      within(passRates)
+        .getAllByRole('row')
+        .map(r => r.textContent),
+    ).toEqual(['DatePass rate', 'Nov 22, 202617 %', 'Nov 23, 202633 %']);
     expect(await screen.findByText('ledger-grpc')).toBeInTheDocument();
     expect(api.getCheck).toHaveBeenCalledWith(
       { namespace: 'default', name: 'api-maturity' },

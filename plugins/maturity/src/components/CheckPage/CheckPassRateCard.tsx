@@ -18,7 +18,7 @@ import type { RefParts } from '../../api';
 import { CheckStatusChip } from '../shared/CheckStatusChip';
 import { DaysToggle } from '../shared/DaysToggle';
 import { formatPercent } from '../shared/format';
-import { LineChart } from '../shared/LineChart';
+import { TimeSeriesChart } from '../shared/TimeSeriesChart';
 
 const ORDER: CheckStatus[] = [
   'pass',
@@ -80,8 +80,9 @@ export function CheckPassRateCard({
       {history.loading && <Progress />}
       {history.error && <ResponseErrorPanel error={history.error} />}
       {history.value && !history.loading && (
-        <LineChart
+        <TimeSeriesChart
           title={`Pass rate over the last ${days} days`}
+          description={`Today ${formatPercent(passRate)}.`}
           series={[
             {
               id: 'passRate',
@@ -93,9 +94,8 @@ export function CheckPassRateCard({
               })),
             },
           ]}
-          yMin={0}
           yMax={100}
-          yTicks={[0, 50, 100].map(v => ({ value: v, label: `${v} %` }))}
+          formatValue={v => `${Math.round(v)} %`}
         />
       )}
     </InfoCard>

@@ -16,9 +16,9 @@ import type {
   EntityScorecard,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
-import { LineChart } from '../shared/LineChart';
+import { TimeSeriesChart } from '../shared/TimeSeriesChart';
 import { STATUS_LABELS } from '../shared/CheckStatusChip';
-import { formatDateTime } from '../shared/format';
+import { formatDate, formatDateTime } from '../shared/format';
 import { DaysToggle } from '../shared/DaysToggle';
 
 /** Props of {@link EntityHistoryView}. */
@@ -54,11 +54,11 @@ export function EntityHistoryView({
       {points.length === 0 ? (
         <Typography color="textSecondary">No level snapshots yet.</Typography>
       ) : (
-        <LineChart
+        <TimeSeriesChart
           title={`${scorecard.title} level over the last ${history.days} days`}
-          description={`From ${points[0].x} to ${
-            points[points.length - 1].x
-          }; now ${scorecard.level.title ?? 'no level'}.`}
+          description={`From ${formatDate(points[0].x)} to ${formatDate(
+            points[points.length - 1].x,
+          )}; now ${scorecard.level.title ?? 'no level'}.`}
           step
           series={[
             {

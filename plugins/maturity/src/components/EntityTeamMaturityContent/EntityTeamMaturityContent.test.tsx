@@ -67,25 +67,6 @@ describe('EntityTeamMaturityContent', () => {
     ).toBeInTheDocument();
   });
 
-  it("takes the team's group from the owner roll-up when the backend cannot filter roll-ups", async () => {
-    const api = mockMaturityApi({
-      getFeatures: async () => ({
-        scorecardEntities: true,
-        scorecardHistory: true,
-        rollupFilters: false,
-        scorecardChecks: true,
-        exemptionPages: true,
-      }),
-    });
-    await renderMaturity(<EntityTeamMaturityContent />, { api, entity: group });
-    expect(
-      await screen.findByText("2 of the team's entities are rated"),
-    ).toBeInTheDocument();
-    expect(api.getRollup).toHaveBeenCalledWith(expect.anything(), {
-      groupBy: 'owner',
-    });
-  });
-
   it('lists only checks that fail, and says so when none does', async () => {
     const api = teamApi({
       listScorecardChecks: async () => ({

@@ -103,7 +103,6 @@ function TeamScorecardView({
               parts={parts}
               filters={filters}
               title="The team's entities, lowest level first"
-              fallbackTitle="The team's entities"
               hideOwner
             />
           </Grid>
@@ -129,27 +128,20 @@ export function EntityTeamMaturityContent() {
   const { value, loading, error } = useAsync(async (): Promise<
     TeamScorecard[]
   > => {
-    const [scorecards, { rollupFilters }] = await Promise.all([
-      api.listScorecards(),
-      api.getFeatures(),
-    ]);
-    // Only the team's entities when the backend filters roll-ups (a fraction of the work of grouping
-    // every entity by owner); else the owner roll-up, of which the team's group is the same numbers.
+    const scorecards = await api.listScorecards();
+    // Only the team's entities: a fraction of the work of grouping every entity by owner.
     const rollups = await Promise.all(
       scorecards.map(s =>
-        api.getRollup(
-          scorecardParts(s.ref),
-          rollupFilters
-            ? { groupBy: 'org', filters: { owner } }
-            : { groupBy: 'owner' },
-        ),
+        api.getRollup(scorecardParts(s.ref), {
+          groupBy: 'org',
+          filters: { owner },
+        }),
       ),
     );
-    const key = rollupFilters ? 'org' : owner;
     // The scorecard that rates most of the team's entities first.
     return scorecards
       .flatMap((summary, i) => {
-        const group = rollups[i].groups.find(g => g.key === key);
+        const group = rollups[i].groups.find(g => g.key === 'org');
         return group && group.entityCount > 0 ? [{ summary, group }] : [];
       })
       .sort(

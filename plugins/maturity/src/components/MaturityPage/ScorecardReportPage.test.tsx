@@ -1,10 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   httpError,
   mockMaturityApi,
   rollup,
 } from '../../__testUtils__/fixtures';
-import { mockCatalogApi, renderMaturity } from '../../__testUtils__/render';
+import { renderMaturity } from '../../__testUtils__/render';
 import { MaturityPage } from './MaturityPage';
 
 const at = { routeEntries: ['/scorecards/default/api-maturity'] };
@@ -44,6 +44,19 @@ describe('ScorecardReportPage', () => {
         name: 'Entities per level over the last 30 days',
       }),
     ).toBeInTheDocument();
+    // Screen readers (and this test) read the trend's values from its table: one row per day.
+    const trend = screen.getByRole('table', {
+      name: 'Entities per level over the last 30 days',
+    });
+    expect(
+      within(trend)
+        .getAllByRole('row')
+        .map(r => r.textContent),
+    ).toEqual([
+      'DateNo levelBronzeSilver',
+      'Nov 22, 2026141',
+      'Nov 23, 2026141',
+    ]);
     expect(
       screen.getByRole('link', { name: 'Uses OpenAPI 3' }),
     ).toHaveAttribute(
@@ -75,82 +88,6 @@ describe('ScorecardReportPage', () => {
       days: 30,
       filters,
     });
-  });
-
-  it('falls back to the spec endpoints when the backend lacks the ranking, history and roll-up filters', async () => {
-    const api = mockMaturityApi({
-      getFeatures: async () => ({
-        scorecardEntities: false,
-        scorecardHistory: false,
-        rollupFilters: false,
-        scorecardChecks: false,
-        exemptionPages: false,
-      }),
-    });
-    const catalogApi = mockCatalogApi({
-      queryEntities: jest.fn(async () => ({
-        items: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'API',
-            metadata: {
-              name: 'payments-api',
-              namespace: 'default',
-              title: 'Payments API',
-            },
-            spec: { lifecycle: 'production' },
-            relations: [
-              { type: 'ownedBy', targetRef: 'group:default/payments' },
-            ],
-          },
-        ],
-        totalItems: 1,
-        pageInfo: {},
-      })),
-    });
-    await renderMaturity(<MaturityPage />, {
-      api,
-      catalogApi,
-      routeEntries: [
-        '/scorecards/default/api-maturity?owner=group:default/ledger&kind=API',
-      ],
-    });
-    expect(
-      await screen.findByText(
-        'By name: this backend cannot rank entities by level yet',
-      ),
-    ).toBeInTheDocument();
-    expect(
-      await screen.findByRole('link', { name: 'Payments API' }),
-    ).toHaveAttribute('href', '/catalog/default/api/payments-api/maturity');
-    expect(catalogApi.queryEntities).toHaveBeenCalledWith(
-      expect.objectContaining({
-        filter: { kind: 'API', 'relations.ownedBy': 'group:default/ledger' },
-        limit: 10,
-        offset: 0,
-      }),
-    );
-    expect(api.listScorecardEntities).not.toHaveBeenCalled();
-    // The roll-up is fetched unfiltered and narrowed to the owner here.
-    expect(api.getRollup).toHaveBeenCalledWith(expect.anything(), {
-      groupBy: 'owner',
-    });
-    expect(
-      screen.getByText(/does not filter roll-ups yet/),
-    ).toBeInTheDocument();
-    const heatmap = screen.getByRole('table', {
-      name: /Share of passing results per owner group/,
-    });
-    expect(within(heatmap).getAllByRole('row')).toHaveLength(2);
-    // The trend is summed from the checks' pass-rate histories.
-    expect(
-      await screen.findByRole('img', {
-        name: 'Share of passing results over the last 30 days',
-      }),
-    ).toBeInTheDocument();
-    await waitFor(() => expect(api.getCheckHistory).toHaveBeenCalledTimes(3));
-    expect(api.getScorecardHistory).not.toHaveBeenCalled();
-    expect(rollup.groups).toHaveLength(3);
   });
 
   it('says when no rated entity matches', async () => {

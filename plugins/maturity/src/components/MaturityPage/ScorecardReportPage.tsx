@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   Content,
   Header,
@@ -60,7 +59,7 @@ export function ScorecardReportPage() {
     );
   }
   const detail = scorecard.value;
-  const groups = rollup.value?.rollup.groups ?? [];
+  const groups = rollup.value?.groups ?? [];
   const distribution = sumDistributions(groups);
   const rated = distribution.reduce((sum, d) => sum + d.count, 0);
 
@@ -97,14 +96,6 @@ export function ScorecardReportPage() {
               onChange={setFilters}
             />
           </Grid>
-          {rollup.value && !rollup.value.filteredOnServer && (
-            <Grid item xs={12}>
-              <Alert severity="info">
-                This backend does not filter roll-ups yet: the distribution and
-                heatmap below are filtered by owner only.
-              </Alert>
-            </Grid>
-          )}
           <Grid item xs={12} md={5}>
             <InfoCard
               title="Level distribution"
@@ -139,7 +130,7 @@ export function ScorecardReportPage() {
           <Grid item xs={12}>
             {rollup.loading && <Progress />}
             {rollup.error && <ResponseErrorPanel error={rollup.error} />}
-            {rollup.value && <OrgHeatmapCard rollup={rollup.value.rollup} />}
+            {rollup.value && <OrgHeatmapCard rollup={rollup.value} />}
           </Grid>
           <Grid item xs={12}>
             <RankingTable scorecard={detail} parts={parts} filters={filters} />

@@ -8,7 +8,8 @@ import {
 import type { Level } from '@ratchet/backstage-plugin-maturity-common';
 import { levelColor } from '../shared/colors';
 import { DaysToggle } from '../shared/DaysToggle';
-import { ChartSeries, LineChart } from '../shared/LineChart';
+import { formatDate } from '../shared/format';
+import { TimeSeries, TimeSeriesChart } from '../shared/TimeSeriesChart';
 import type { TrendData } from './useReportData';
 
 /** Props of {@link ScorecardTrendChart}. */
@@ -17,13 +18,7 @@ export interface ScorecardTrendChartProps {
   levels: Level[];
 }
 
-function niceMax(value: number): number {
-  if (value <= 4) return 4;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  return Math.ceil(value / magnitude) * magnitude;
-}
-
-/** Presentational: entities per level per day, or the share of passing results per day. */
+/** Presentational: entities per level per day. */
 export function ScorecardTrendChart({
   data,
   levels,
@@ -32,35 +27,8 @@ export function ScorecardTrendChart({
   if (data.points.length === 0) {
     return <Typography color="textSecondary">No history yet.</Typography>;
   }
-  if (data.kind === 'passRate') {
-    const last = data.points[data.points.length - 1];
-    return (
-      <LineChart
-        title={`Share of passing results over the last ${data.days} days`}
-        description={`Today ${
-          last.share === null
-            ? 'no results'
-            : `${Math.round(last.share * 100)} %`
-        }.`}
-        series={[
-          {
-            id: 'share',
-            label: 'Passing results',
-            color: theme.palette.primary.main,
-            points: data.points.map(p => ({
-              x: p.day,
-              y: p.share === null ? null : p.share * 100,
-            })),
-          },
-        ]}
-        yMin={0}
-        yMax={100}
-        yTicks={[0, 50, 100].map(v => ({ value: v, label: `${v} %` }))}
-      />
-    );
-  }
   const ids: Array<string | null> = [null, ...levels.map(l => l.id)];
-  const series: ChartSeries[] = ids.map(id => {
+  const series: TimeSeries[] = ids.map(id => {
     const level = levels.find(l => l.id === id);
     return {
       id: id ?? 'none',
@@ -73,16 +41,14 @@ export function ScorecardTrendChart({
       })),
     };
   });
-  const max = niceMax(
-    Math.max(1, ...series.flatMap(s => s.points.map(p => p.y ?? 0))),
-  );
+  const last = data.points[data.points.length - 1];
   return (
-    <LineChart
+    <TimeSeriesChart
       title={`Entities per level over the last ${data.days} days`}
+      description={`On ${formatDate(last.day)}: ${series
+        .map(s => `${s.label} ${s.points[s.points.length - 1].y}`)
+        .join(', ')}.`}
       series={series}
-      yMin={0}
-      yMax={max}
-      yTicks={[0, max / 2, max].map(v => ({ value: v, label: String(v) }))}
     />
   );
 }
@@ -109,11 +75,7 @@ export function ScorecardTrendCard({
   return (
     <InfoCard
       title="Trend"
-      subheader={
-        data?.kind === 'passRate'
-          ? 'Share of passing check results per day'
-          : 'Entities at each level per day'
-      }
+      subheader="Entities at each level per day"
       action={<DaysToggle days={days} onChange={onDaysChange} />}
       variant="gridItem"
     >

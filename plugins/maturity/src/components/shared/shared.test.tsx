@@ -3,11 +3,9 @@ import { lightTheme, darkTheme } from '@backstage/theme';
 import { ThemeProvider } from '@material-ui/core/styles';
 import { categories, levels } from '../../__testUtils__/fixtures';
 import { shareColor, statusColor } from './colors';
-import { catalogFilterFor } from './entitySources';
 import { Heatmap } from './Heatmap';
 import { LevelDistributionBar } from './LevelDistributionBar';
-import { LineChart } from './LineChart';
-import { mapLimit } from './mapLimit';
+import { TimeSeriesChart } from './TimeSeriesChart';
 
 describe('Heatmap', () => {
   it('is a table with row and column headers and a label per cell', () => {
@@ -68,34 +66,66 @@ describe('LevelDistributionBar', () => {
   });
 });
 
-describe('LineChart', () => {
-  it('draws a named SVG with a path per series and gaps for missing days', () => {
+describe('TimeSeriesChart', () => {
+  it('names the chart, summarises it and lists every value in a table, gaps included', () => {
     const { container } = render(
-      <LineChart
-        title="Pass rate"
-        yMin={0}
-        yMax={100}
-        yTicks={[
-          { value: 0, label: '0 %' },
-          { value: 100, label: '100 %' },
-        ]}
-        series={[
-          {
-            id: 'a',
-            label: 'A',
-            color: '#123456',
-            points: [
-              { x: '2026-11-01', y: 10 },
-              { x: '2026-11-02', y: null },
-              { x: '2026-11-03', y: 50 },
-            ],
-          },
-        ]}
-      />,
+      <ThemeProvider theme={darkTheme}>
+        <TimeSeriesChart
+          title="Passing targets"
+          description="12 of 40 pass."
+          yMax={40}
+          series={[
+            {
+              id: 'passing',
+              label: 'Passing',
+              color: '#123456',
+              points: [
+                { x: '2026-11-01', y: 10 },
+                { x: '2026-11-02', y: null },
+                { x: '2026-11-03', y: 12 },
+              ],
+            },
+            {
+              id: 'projection',
+              label: 'Projection',
+              color: '#654321',
+              dashed: true,
+              points: [
+                { x: '2026-11-03', y: 12 },
+                { x: '2026-11-05', y: 40 },
+              ],
+            },
+          ]}
+          markers={[{ x: '2026-11-05', label: 'Due' }]}
+          width={640}
+        />
+      </ThemeProvider>,
     );
-    expect(screen.getByRole('img', { name: 'Pass rate' })).toBeInTheDocument();
-    const d = container.querySelector('path')?.getAttribute('d') ?? '';
-    expect(d.match(/M/g)).toHaveLength(2); // the null day breaks the line
+    const chart = screen.getByRole('img', { name: 'Passing targets' });
+    expect(chart).toHaveAccessibleDescription(
+      '12 of 40 pass. Due: Nov 5, 2026.',
+    );
+    const table = screen.getByRole('table', { name: 'Passing targets' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent)),
+    ).toEqual([
+      ['Date', 'Passing', 'Projection'],
+      ['Nov 1, 2026', '10', '–'],
+      ['Nov 2, 2026', '–', '–'],
+      ['Nov 3, 2026', '12', '12'],
+      ['Nov 5, 2026', '–', '40'],
+    ]);
+    // Drawn by recharts at the given width (jsdom cannot measure), the projection dashed.
+    const lines = container.querySelectorAll('path.recharts-line-curve');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].getAttribute('stroke-dasharray')).toBe('6 4');
+    // The null day splits the first line in two segments.
+    expect(lines[0].getAttribute('d')?.match(/M/g)).toHaveLength(2);
+    // Axis labels take the dark theme's text colour.
+    const tick = container.querySelector('.recharts-yAxis .recharts-text');
+    expect(tick?.getAttribute('fill')).toBe(darkTheme.palette.text.secondary);
   });
 });
 
@@ -110,50 +140,5 @@ describe('colors', () => {
       expect(shareColor(theme, 0)).toMatch(/^rgb\(/);
     }
     expect(shareColor(lightTheme, 1)).not.toBe(shareColor(lightTheme, 0));
-  });
-});
-
-describe('catalogFilterFor', () => {
-  it('maps appliesTo and the report filters to a catalog filter', () => {
-    expect(
-      catalogFilterFor(
-        {
-          kind: 'Component',
-          type: ['service', 'website'],
-          annotations: { 'backstage.io/kubernetes-id': '*' },
-          not: { lifecycle: 'deprecated' },
-        },
-        {
-          owner: 'group:default/data',
-          system: 'system:default/insights',
-          lifecycle: 'production',
-        },
-      ),
-    ).toEqual({
-      kind: 'Component',
-      'spec.type': ['service', 'website'],
-      'metadata.annotations.backstage.io/kubernetes-id': Symbol.for(
-        'CATALOG_FILTER_EXISTS',
-      ),
-      'spec.lifecycle': 'production',
-      'relations.ownedBy': 'group:default/data',
-      'relations.partOf': 'system:default/insights',
-    });
-  });
-});
-
-describe('mapLimit', () => {
-  it('keeps the order and never runs more than the limit at once', async () => {
-    let running = 0;
-    let peak = 0;
-    const result = await mapLimit([1, 2, 3, 4, 5], 2, async n => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise(r => setTimeout(r, 5 - n));
-      running--;
-      return n * 10;
-    });
-    expect(result).toEqual([10, 20, 30, 40, 50]);
-    expect(peak).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ export * from './validation';
 export * from './domain';
 export * from './permissions';
 export * from './api';
+export * from './attestation';
 // The generated fetch client of the maturity API (the frontend's MaturityClient may wrap it).
 export { DefaultApiClient } from './schema/openapi';
 export type { RequestOptions, TypedResponse } from './schema/openapi';

@@ -4,7 +4,7 @@ import type { JsonObject } from '@backstage/types';
  * The facts of the built-in `attestation` source: what the teams answered to the items of their Checklists
  * and what reviewers decided about entering each phase. Readiness reviews write them; checks read them like
  * any other facts, e.g. `attestation.checklists.checklist:default/production-readiness.items.ha-plan.answer`.
- * Names follow the Checklist kind of maturity-common: items by ChecklistItem id, reviews by ChecklistPhase id.
+ * Names follow the Checklist kind (kinds/Checklist.ts): items by ChecklistItem id, reviews by ChecklistPhase id.
  */
 
 /** The id of the built-in, push-only fact source of checklist attestations. */

@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
-import type { AttestationFacts } from '@ratchet/backstage-plugin-maturity-node';
+import type { AttestationFacts } from '@ratchet/backstage-plugin-maturity-common';
 import { compileCheck } from '../../../evaluation/checks/compileCheck';
 import { PushValidator } from '../../push/PushValidator';
 import { AttestationFactSource } from './AttestationFactSource';

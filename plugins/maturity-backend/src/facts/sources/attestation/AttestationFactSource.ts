@@ -2,12 +2,12 @@ import type { JsonObject } from '@backstage/types';
 import {
   ATTESTATION_FACTS_SCHEMA,
   ATTESTATION_SOURCE_ID,
-  FactSource,
-} from '@ratchet/backstage-plugin-maturity-node';
+} from '@ratchet/backstage-plugin-maturity-common';
+import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
 
 /**
  * The built-in `attestation` source: answers to Checklist items and phase sign-offs (AttestationFacts of
- * maturity-node). It collects nothing: readiness reviews write its facts, and pushes to it must match
+ * maturity-common). It collects nothing: readiness reviews write its facts, and pushes to it must match
  * ATTESTATION_FACTS_SCHEMA, which POST /facts checks like any source's schema.
  */
 export class AttestationFactSource implements FactSource {

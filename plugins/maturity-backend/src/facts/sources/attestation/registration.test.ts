@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import type { AttestationFacts } from '@ratchet/backstage-plugin-maturity-node';
+import type { AttestationFacts } from '@ratchet/backstage-plugin-maturity-common';
 import request from 'supertest';
 import { ESTATE } from '../../../__testUtils__/estate';
 import { maturityPlugin } from '../../../plugin';

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { authenticator, createServer } from './auth';
 import { ObjectStore } from './ObjectStore';
 import { groupVersion, ResourceType } from './resources';
 import {
@@ -17,8 +19,15 @@ import type { KubeObject, LoopbackFailure, LoopbackRequest } from './types';
 export interface LoopbackClusterOptions {
   /** Cluster name (informational; the client's config names it). */
   name: string;
-  /** Bearer token(s) the server accepts; none means every request is allowed. */
+  /**
+   * Bearer token(s) the server accepts. Without tokens and without `clientCertificates`, every request
+   * is allowed (anonymous, as behind `kubectl proxy`).
+   */
   tokens?: string | string[];
+  /** Serve HTTPS with this certificate and key (PEM); `ca` verifies client certificates. */
+  tls?: { cert: string; key: string; ca?: string };
+  /** Common names of client certificates (signed by `tls.ca`) the server accepts as users. */
+  clientCertificates?: string[];
   /** Plural resources the tokens may not list (answered with 403), e.g. `['statefulsets']`. */
   forbiddenResources?: string[];
   /** Port to listen on; 0 (default) picks a free one. */
@@ -58,8 +67,9 @@ const MAX_LOG = 10_000;
 export class LoopbackCluster {
   readonly name: string;
   readonly store = new ObjectStore();
-  readonly #server: http.Server;
-  readonly #tokens?: Set<string>;
+  readonly #server: http.Server | https.Server;
+  readonly #authenticate: (req: http.IncomingMessage) => boolean;
+  readonly #scheme: 'http' | 'https';
   readonly #forbidden: Set<string>;
   readonly #continueTtlMs: number;
   readonly #continues = new Map<string, ContinueState>();
@@ -79,18 +89,17 @@ export class LoopbackCluster {
 
   private constructor(options: LoopbackClusterOptions) {
     this.name = options.name;
-    const tokens = options.tokens;
-    this.#tokens =
-      tokens === undefined
-        ? undefined
-        : new Set(Array.isArray(tokens) ? tokens : [tokens]);
+    this.#authenticate = authenticator(options);
     this.#forbidden = new Set(options.forbiddenResources ?? []);
     this.#continueTtlMs = options.continueTtlMs ?? 5 * 60_000;
     if (options.objects) {
       this.store.put(options.objects, options.defaultNamespace);
       this.store.addMissingNamespaces();
     }
-    this.#server = http.createServer((req, res) => this.#handle(req, res));
+    this.#scheme = options.tls ? 'https' : 'http';
+    this.#server = createServer(options.tls, (req, res) =>
+      this.#handle(req, res),
+    );
   }
 
   /** The base URL, e.g. `http://127.0.0.1:41234`. */
@@ -142,7 +151,7 @@ export class LoopbackCluster {
       this.#server.listen(port, host, () => resolve());
     });
     const address = this.#server.address() as AddressInfo;
-    this.#url = `http://${host}:${address.port}`;
+    this.#url = `${this.#scheme}://${host}:${address.port}`;
   }
 
   #handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -189,8 +198,7 @@ export class LoopbackCluster {
     const failure = this.#takeFailure(route?.type.plural, continueToken);
     if (failure && this.#inject(failure, res, continueToken)) return;
 
-    const auth = req.headers.authorization ?? '';
-    if (this.#tokens && !this.#tokens.has(auth.replace(/^Bearer\s+/i, ''))) {
+    if (!this.#authenticate(req)) {
       sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
       return;
     }

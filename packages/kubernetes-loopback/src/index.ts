@@ -1,10 +1,12 @@
 /**
  * A loopback Kubernetes API server for Ratchet's tests, benchmarks and demo: real REST paths, paging,
- * selectors, bearer tokens and injectable failures. Never used by production code.
+ * selectors, bearer tokens, client certificates over TLS, anonymous access and injectable failures. Never used by production code.
  *
  * @packageDocumentation
  */
 export { LoopbackCluster } from './LoopbackCluster';
+export { generateTlsMaterial } from './tls';
+export type { LoopbackTlsMaterial } from './tls';
 export type { LoopbackClusterOptions } from './LoopbackCluster';
 export { ObjectStore } from './ObjectStore';
 export type { ObjectKey } from './ObjectStore';

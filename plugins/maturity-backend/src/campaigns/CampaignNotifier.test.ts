@@ -4,7 +4,7 @@ import {
   campaignHarness,
   campaignInstance,
   poetryCampaign,
-} from './testHarness';
+} from './__testUtils__/harness';
 import { CompiledCampaign } from './CampaignService';
 
 jest.setTimeout(120_000);
@@ -38,25 +38,25 @@ describe.each(databases.eachSupportedId())('CampaignNotifier, %p', id => {
     // The second replica: its own stores, notifier and send log on the same database.
     const replica = campaignInstance(h.knex, h.clock, () => [campaign], h.sent);
     const compiled = [...(await h.campaigns.campaigns()).values()];
-    let failNext = true;
+    // One failed delivery on day 30: its claim is given back and the next run of the cycle retries it.
+    let failOnDay: number | undefined = 30;
+    let today = 0;
+    const record = h.sent.push.bind(h.sent);
+    h.sent.push = (...items: NotificationSendOptions[]) => {
+      if (failOnDay === today) {
+        failOnDay = undefined;
+        throw new Error('notifications backend down');
+      }
+      return record(...items);
+    };
     const cycles = 120;
     for (let day = 0; day < cycles; day++) {
+      today = day;
       h.clock.set(
         new Date(Date.parse('2026-01-01T01:00:00Z') + day * DAY).toISOString(),
       );
       if (day === 60) {
         await h.push([{ name: 'd', team: 'search', poetry: true }]);
-      }
-      if (day === 30 && failNext) {
-        // One failed delivery: its claim is given back and the next run of the same cycle retries it.
-        const original = h.sent.push.bind(h.sent);
-        h.sent.push = (...items: NotificationSendOptions[]) => {
-          if (failNext) {
-            failNext = false;
-            throw new Error('notifications backend down');
-          }
-          return original(...items);
-        };
       }
       await Promise.all([
         h.notifier.sendDueReminders(compiled),

@@ -196,8 +196,8 @@ export class CampaignNotifier {
             failing.failing.actual ?? null,
           )}.`
         : '';
-      await this.#notifications
-        .send({
+      try {
+        await this.#notifications.send({
           recipients: { type: 'entity', entityRef: target.owner },
           payload: {
             title: `${nameOf(t.entityRef)} regressed on "${
@@ -213,18 +213,16 @@ export class CampaignNotifier {
             topic: 'maturity-campaign-regression',
             scope: `maturity-campaign-regression:${campaign.ref}:${t.entityRef}`,
           },
-        })
-        .then(() => {
-          sent += 1;
-        })
-        .catch(async error => {
-          await this.#sendLog.release(key);
-          this.#logger.warn('Could not send a campaign regression alert', {
-            campaignRef: campaign.ref,
-            entityRef: t.entityRef,
-            error: String(error),
-          });
         });
+        sent += 1;
+      } catch (error) {
+        await this.#sendLog.release(key);
+        this.#logger.warn('Could not send a campaign regression alert', {
+          campaignRef: campaign.ref,
+          entityRef: t.entityRef,
+          error: String(error),
+        });
+      }
     }
     return sent;
   }

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { campaignHarness, poetryCampaign } from './testHarness';
+import { campaignHarness, poetryCampaign } from './__testUtils__/harness';
 
 jest.setTimeout(60_000);
 

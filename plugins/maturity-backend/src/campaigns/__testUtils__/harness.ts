@@ -6,15 +6,15 @@ import type {
 } from '@backstage/plugin-notifications-node';
 import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { compileDefinitions } from '../evaluation/definitions/compileDefinitions';
-import { EvaluationService } from '../evaluation/EvaluationService';
-import { DatabaseResultStore } from '../evaluation/results/DatabaseResultStore';
-import { DatabaseFactStore } from '../facts/DatabaseFactStore';
-import { DatabaseSendLog } from '../notifications/sendLog';
-import { CampaignNotifier } from './CampaignNotifier';
-import { CampaignService } from './CampaignService';
-import { DatabaseCampaignStore } from './DatabaseCampaignStore';
+import { applyDatabaseMigrations } from '../../database/migrations';
+import { compileDefinitions } from '../../evaluation/definitions/compileDefinitions';
+import { EvaluationService } from '../../evaluation/EvaluationService';
+import { DatabaseResultStore } from '../../evaluation/results/DatabaseResultStore';
+import { DatabaseFactStore } from '../../facts/DatabaseFactStore';
+import { DatabaseSendLog } from '../../notifications/sendLog';
+import { CampaignNotifier } from '../CampaignNotifier';
+import { CampaignService } from '../CampaignService';
+import { DatabaseCampaignStore } from '../DatabaseCampaignStore';
 
 /** A Poetry campaign over production services, with one own check that reads a pushed fact. */
 export function poetryCampaign(spec: Partial<JsonObject> = {}): Entity {

@@ -275,7 +275,7 @@ function evaluateEntity(
     if (!definition.appliesTo(entity)) continue;
     const statuses: Array<{ level: string; status: CheckStatus }> = [];
     for (const check of definition.checks) {
-      let outcome = check.compiled.appliesTo(entity)
+      let outcome = check.compiled.appliesTo(entity, facts)
         ? check.compiled.evaluate(facts)
         : {
             status: 'not-applicable' as const,

@@ -133,6 +133,11 @@ export interface CheckBase {
   rule: Rule;
   /** Only entities matching this filter are checked; others are `not-applicable`. */
   appliesTo?: EntityFilter;
+  /**
+   * A rule over the entity's facts that must pass for the check to apply (e.g. `kubernetes.found` equal
+   * `true`); when it fails or cannot be decided (a fact is missing) the check is `not-applicable`.
+   */
+  appliesWhen?: Rule;
   /** What to do to make the check pass (markdown). */
   remediation?: string;
   /** Pass and fail messages. */

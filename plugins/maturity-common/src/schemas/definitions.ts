@@ -244,6 +244,10 @@ export function checkBaseProperties(): Record<string, JsonSchema> {
       'entityFilter',
       'Only entities matching this filter are checked; others are `not-applicable`.',
     ),
+    appliesWhen: ref(
+      'rule',
+      "A rule over the entity's facts that must pass for the check to apply (e.g. `kubernetes.found` equal `true`); when it fails or a fact is missing, the check is `not-applicable`.",
+    ),
     remediation: text('What to do to make the check pass (markdown).'),
     messages: ref('checkMessages', 'Pass and fail messages.'),
     effectiveFrom: ref(

@@ -205,3 +205,48 @@ describe('validateRatchetEntity', () => {
     ]);
   });
 });
+
+describe('a check appliesWhen rule', () => {
+  const withAppliesWhen = (appliesWhen: unknown) =>
+    scorecard({
+      checks: [
+        {
+          id: 'probes',
+          title: 'Has probes',
+          level: 'bronze',
+          category: 'ownership',
+          appliesWhen,
+          rule: {
+            fact: 'kubernetes.probes.liveness',
+            operator: 'equal',
+            value: true,
+          },
+        },
+      ],
+    });
+
+  it('is a rule over facts', () => {
+    expect(
+      validateRatchetEntity(
+        withAppliesWhen({
+          fact: 'kubernetes.found',
+          operator: 'equal',
+          value: true,
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('is validated like the rule, with the path of the bad field', () => {
+    const problems = validateRatchetEntity(
+      withAppliesWhen({
+        fact: 'kubernetes.found',
+        operator: 'equals',
+        value: true,
+      }),
+    );
+    expect(problems.map(p => p.path)).toEqual([
+      'spec.checks[0].appliesWhen.operator',
+    ]);
+  });
+});

@@ -119,6 +119,42 @@ describe('compileCheck', () => {
     );
   });
 
+  it('applies only when its appliesWhen rule passes on the facts', () => {
+    const check = compileCheck({
+      ...oomCheck,
+      appliesWhen: {
+        fact: 'kubernetes.found',
+        operator: 'equal',
+        value: true,
+      },
+    });
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'x' },
+    };
+    const found = { ...facts, kubernetes: { found: true, oomKills24h: 1 } };
+    expect(check.appliesTo(entity, found)).toBe(true);
+    expect(
+      check.appliesTo(entity, { ...facts, kubernetes: { found: false } }),
+    ).toBe(false);
+    // A missing fact cannot show that the check applies.
+    expect(check.appliesTo(entity, { catalog: facts.catalog })).toBe(false);
+    expect(check.problems).toEqual([]);
+    // The entity filter still has its say.
+    expect(
+      compileCheck({
+        ...oomCheck,
+        appliesTo: { kind: 'api' },
+        appliesWhen: {
+          fact: 'kubernetes.found',
+          operator: 'equal',
+          value: true,
+        },
+      }).appliesTo(entity, found),
+    ).toBe(false);
+  });
+
   it('knows when it becomes effective', () => {
     let now = new Date('2025-05-31T23:59:59Z');
     const check = compileCheck(

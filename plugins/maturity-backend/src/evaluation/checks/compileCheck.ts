@@ -5,7 +5,10 @@ import type {
   EntityFacts,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { compileRule, CompiledRule } from './compileRule';
-import { compileEntityFilter, CompiledEntityFilter } from './entityFilter';
+import {
+  compileEntityFilter,
+  CompiledEntityFilter,
+} from '../../entities/entityFilter';
 import { compileTemplate, describeFailure } from './messages';
 
 /** A check compiled once, evaluated for many entities. */
@@ -14,8 +17,11 @@ export interface CompiledCheck {
   readonly id: string;
   /** Why parts of the check could not compile (each such condition evaluates to `error`); empty when sound. */
   readonly problems: readonly string[];
-  /** Whether the check applies to the entity (its `appliesTo` filter); otherwise it is `not-applicable`. */
-  appliesTo(entity: Entity): boolean;
+  /**
+   * Whether the check applies to the entity: its `appliesTo` filter over the entity and, with facts, its
+   * `appliesWhen` rule over them (which must pass); otherwise it is `not-applicable`.
+   */
+  appliesTo(entity: Entity, facts?: EntityFacts): boolean;
   /**
    * Evaluates the rule against the entity's facts: pass, fail or error, never throws. A pass outcome with a
    * constant message is one frozen object shared by every call (so passing allocates nothing): copy an
@@ -32,6 +38,14 @@ export interface CompileCheckOptions {
   now?: () => Date;
 }
 
+function safeStatus(rule: CompiledRule, facts: EntityFacts): string {
+  try {
+    return rule(facts).status;
+  } catch {
+    return 'error';
+  }
+}
+
 function errorOutcome(message: string): CheckOutcome {
   return { status: 'error', message };
 }
@@ -45,10 +59,14 @@ export function compileCheck(
   const now = opts.now ?? (() => new Date());
 
   let rule: CompiledRule;
-  let appliesTo: CompiledEntityFilter;
+  let entityFilter: CompiledEntityFilter;
+  let appliesWhen: CompiledRule | undefined;
   try {
     rule = compileRule(check.rule, '', problems);
-    appliesTo = compileEntityFilter(check.appliesTo);
+    entityFilter = compileEntityFilter(check.appliesTo);
+    appliesWhen = check.appliesWhen
+      ? compileRule(check.appliesWhen, 'appliesWhen', problems)
+      : undefined;
   } catch (error) {
     // compileRule turns bad conditions into error verdicts; this is for shapes no schema would let through.
     const message = `invalid check ${check.id}: ${(error as Error).message}`;
@@ -124,6 +142,11 @@ export function compileCheck(
       );
     }
   };
+
+  // A missing fact or a broken condition in appliesWhen means "cannot tell it applies": not applicable.
+  const appliesTo = (entity: Entity, facts?: EntityFacts): boolean =>
+    entityFilter(entity) &&
+    (!appliesWhen || !facts || safeStatus(appliesWhen, facts) === 'pass');
 
   return {
     id: check.id,

@@ -108,6 +108,9 @@ export function checkCampaign(
       problems,
     );
     checkRule(check.rule, joinPath(path, 'rule'), problems);
+    if (check.appliesWhen) {
+      checkRule(check.appliesWhen, joinPath(path, 'appliesWhen'), problems);
+    }
   });
 }
 

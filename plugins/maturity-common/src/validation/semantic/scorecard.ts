@@ -54,6 +54,9 @@ export function checkScorecard(
       problems,
     );
     checkRule(check.rule, joinPath(path, 'rule'), problems);
+    if (check.appliesWhen) {
+      checkRule(check.appliesWhen, joinPath(path, 'appliesWhen'), problems);
+    }
   });
 
   (spec.includes ?? []).forEach((include, i) => {

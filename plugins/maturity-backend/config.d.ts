@@ -11,6 +11,8 @@ export interface Config {
       definitions?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Collection by the built-in catalog fact source (default every 5 minutes). */
       catalogFacts?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Campaign upkeep: lifecycle by date, repair of targets, burn-up point, due reminders (default every 10 minutes). */
+      campaigns?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /** How long history is kept. */
     retention?: {

@@ -21,6 +21,11 @@ import {
   maturityFactSourcesExtensionPoint,
 } from '@ratchet/backstage-plugin-maturity-node';
 import type { Knex } from 'knex';
+import { CampaignNotifier } from './campaigns/CampaignNotifier';
+import { CampaignService } from './campaigns/CampaignService';
+import { DatabaseCampaignStore } from './campaigns/DatabaseCampaignStore';
+import { createCampaignRoutes } from './campaigns/routes';
+import { scheduleCampaignTasks } from './campaigns/scheduleCampaignTasks';
 import { getMigratedClient } from './database/migrations';
 import {
   CatalogDefinitionProvider,
@@ -43,6 +48,7 @@ import { AttestationFactSource } from './facts/sources/attestation/AttestationFa
 import { CatalogFactSource } from './facts/sources/catalog/CatalogFactSource';
 import { CatalogView } from './http/catalogView';
 import { createLevelDropNotifier } from './notifications/levelDropNotifier';
+import { DatabaseSendLog } from './notifications/sendLog';
 import { createRouter } from './router';
 import { createScorecardRoutes } from './scorecards';
 
@@ -84,6 +90,24 @@ export async function composeMaturity(options: {
     logger,
   });
   const exemptionStore = DatabaseExemptionStore.fromKnex(db, { now });
+  const campaignStore = DatabaseCampaignStore.fromKnex(db);
+  const campaigns = CampaignService.create({
+    store: campaignStore,
+    results,
+    definitions,
+    facts,
+    logger,
+    now,
+  });
+  const sendLog = DatabaseSendLog.fromKnex(db, { now });
+  const campaignNotifier = CampaignNotifier.create({
+    store: campaignStore,
+    sendLog,
+    // Without a notification service (tests) nothing is delivered; the send log still records cycles.
+    notifications: options.notifications ?? { send: async () => {} },
+    logger,
+    now,
+  });
   const evaluation = EvaluationService.create({
     facts,
     results,
@@ -91,6 +115,14 @@ export async function composeMaturity(options: {
     logger,
     exemptions: exemptionStore,
     now,
+    // Campaign progress is precomputed from every write of results, within the same evaluation.
+    onResultsChanged: async change => {
+      await campaigns.resultsWritten(change);
+      await campaignNotifier.alertRegressions(
+        await campaigns.campaigns(),
+        change.transitions,
+      );
+    },
     onLevelDrops: options.notifications
       ? createLevelDropNotifier({
           notifications: options.notifications,
@@ -140,6 +172,15 @@ export async function composeMaturity(options: {
         collector,
       }),
       createExemptionRoutes({ httpAuth, permissions, view, exemptions }),
+      createCampaignRoutes({
+        httpAuth,
+        permissions,
+        view,
+        campaigns,
+        store: campaignStore,
+        notifier: campaignNotifier,
+        now,
+      }),
       factRoutes.routes,
     ],
   });
@@ -150,6 +191,9 @@ export async function composeMaturity(options: {
     evaluation,
     collector,
     exemptions,
+    campaigns,
+    campaignNotifier,
+    sendLog,
     router,
   };
 }
@@ -223,6 +267,14 @@ export const maturityPlugin = createBackendPlugin({
           collector: maturity.collector,
           definitions: maturity.definitions,
           hashes: new DefinitionHashStore(db),
+        });
+        await scheduleCampaignTasks({
+          scheduler,
+          config,
+          logger,
+          campaigns: maturity.campaigns,
+          notifier: maturity.campaignNotifier,
+          sendLog: maturity.sendLog,
         });
         deps.httpRouter.use(maturity.router);
       },

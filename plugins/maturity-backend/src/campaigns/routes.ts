@@ -13,7 +13,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { callerOf, HttpContext, windowStart } from '../http/context';
+import { ApiRoutes, callerOf, HttpContext, windowStart } from '../http/context';
 import { actorOf, entityRefOf, normaliseEntityRef } from '../http/refs';
 import { authorizeEntity } from '../permissions/authorize';
 import { addDays, dayOf } from './calendar';
@@ -293,6 +293,17 @@ export function createCampaignRouter(
   });
 
   return router;
+}
+
+/**
+ * The campaign routes on the typed router. They validate their own input (zod) and are mounted as one
+ * sub-router, so they work whether or not the typed router's spec already lists their paths.
+ */
+export function createCampaignRoutes(ctx: CampaignRouteContext): ApiRoutes {
+  const campaignRouter = createCampaignRouter(ctx);
+  return router => {
+    (router as unknown as express.Router).use(campaignRouter);
+  };
 }
 
 /** Problems of the definition only the backend sees: references the catalog processor could not check. */

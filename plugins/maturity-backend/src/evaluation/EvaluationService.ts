@@ -43,6 +43,16 @@ export interface LevelDrop {
   regressed: TransitionRecord[];
 }
 
+/** Results evaluation just wrote: what views that precompute from results (campaigns) listen to. */
+export interface ResultsChange {
+  /** The entities whose results were rewritten (the whole scope of the write). */
+  entityRefs: string[];
+  /** The definitions in that scope; undefined for all. */
+  definitionRefs?: string[];
+  /** Status changes among them. */
+  transitions: TransitionRecord[];
+}
+
 /** What one evaluation did. */
 export interface EvaluationSummary {
   /** Entities evaluated. */
@@ -103,6 +113,7 @@ export class EvaluationService {
   readonly #definitions: DefinitionProvider;
   readonly #exemptions?: ExemptionLookup;
   readonly #onLevelDrops?: (drops: LevelDrop[]) => Promise<void>;
+  readonly #onResultsChanged?: (change: ResultsChange) => Promise<void>;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
   readonly #resultsPerTransaction: number;
@@ -115,6 +126,8 @@ export class EvaluationService {
     logger: LoggerService;
     exemptions?: ExemptionLookup;
     onLevelDrops?: (drops: LevelDrop[]) => Promise<void>;
+    /** Called after each write that changed or removed results, in the order of the writes. */
+    onResultsChanged?: (change: ResultsChange) => Promise<void>;
     now?: () => Date;
     /** Most result rows per transaction (defaults to DEFAULT_RESULTS_PER_TRANSACTION); an entity with more gets a transaction of its own. */
     resultsPerTransaction?: number;
@@ -128,6 +141,7 @@ export class EvaluationService {
     this.#definitions = options.definitions;
     this.#exemptions = options.exemptions;
     this.#onLevelDrops = options.onLevelDrops;
+    this.#onResultsChanged = options.onResultsChanged;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
     this.#resultsPerTransaction = Math.max(
@@ -239,6 +253,17 @@ export class EvaluationService {
     });
     summary.written += applied.written;
     summary.transitions += applied.transitions.length;
+    if (applied.written || applied.deleted) {
+      await this.#onResultsChanged?.({
+        entityRefs: batch.entityRefs,
+        definitionRefs: definitionScope,
+        transitions: applied.transitions,
+      }).catch(error =>
+        this.#logger.warn('Could not update views after a results write', {
+          error: String(error),
+        }),
+      );
+    }
     const drops = detectDrops(
       applied.previousLevels ?? [],
       batch.levels,
@@ -275,7 +300,7 @@ function evaluateEntity(
     if (!definition.appliesTo(entity)) continue;
     const statuses: Array<{ level: string; status: CheckStatus }> = [];
     for (const check of definition.checks) {
-      let outcome = check.compiled.appliesTo(entity, facts)
+      let outcome = check.compiled.appliesTo(entity)
         ? check.compiled.evaluate(facts)
         : {
             status: 'not-applicable' as const,

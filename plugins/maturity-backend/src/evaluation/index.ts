@@ -9,6 +9,7 @@ export type {
   EvaluationSummary,
   ExemptionLookup,
   LevelDrop,
+  ResultsChange,
 } from './EvaluationService';
 export { resultKey } from './EvaluationService';
 export type {

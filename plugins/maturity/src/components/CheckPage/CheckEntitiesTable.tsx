@@ -17,20 +17,13 @@ import type {
 import { maturityApiRef } from '../../api';
 import type { RefParts } from '../../api';
 import { CheckStatusChip, STATUS_LABELS } from '../shared/CheckStatusChip';
+import { LIST_ORDER } from '../shared/counts';
 import { formatDate } from '../shared/format';
 import { useMaturityLinks } from '../shared/links';
 import { ReportFiltersBar } from '../shared/ReportFiltersBar';
 import type { FilterOptions } from '../shared/useFilterOptions';
 
 type Row = CheckEntity & { id: string };
-
-const STATUSES: CheckStatus[] = [
-  'fail',
-  'error',
-  'pass',
-  'exempt',
-  'not-applicable',
-];
 
 /** Props of {@link CheckEntitiesTable}. */
 export interface CheckEntitiesTableProps {
@@ -39,19 +32,22 @@ export interface CheckEntitiesTableProps {
   owner?: string;
   onOwnerChange: (owner?: string) => void;
   ownerOptions?: FilterOptions;
+  /** The status the list opens on (the page picks one that has entities); empty for all. */
+  initialStatus?: CheckStatus | '';
 }
 
-/** The entities a check rates, one server page at a time, filtered by status (failing first) and owner. */
+/** The entities a check rates, one server page at a time, filtered by status and owner. */
 export function CheckEntitiesTable({
   parts,
   checkId,
   owner,
   onOwnerChange,
   ownerOptions,
+  initialStatus = 'fail',
 }: CheckEntitiesTableProps) {
   const api = useApi(maturityApiRef);
   const links = useMaturityLinks();
-  const [status, setStatus] = useState<CheckStatus | ''>('fail');
+  const [status, setStatus] = useState<CheckStatus | ''>(initialStatus);
   const [error, setError] = useState<Error>();
   const columns = useMemo<TableColumn<Row>[]>(
     () => [
@@ -99,7 +95,7 @@ export function CheckEntitiesTable({
             onChange={e => setStatus(e.target.value as CheckStatus | '')}
           >
             <MenuItem value="">All</MenuItem>
-            {STATUSES.map(s => (
+            {LIST_ORDER.map(s => (
               <MenuItem key={s} value={s}>
                 {STATUS_LABELS[s]}
               </MenuItem>

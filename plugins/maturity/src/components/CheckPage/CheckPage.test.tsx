@@ -173,6 +173,40 @@ describe('CheckPage', () => {
     expect(checkDetail.entities.total).toBe(4);
   });
 
+  it('opens the entity list on the status that has entities, and counts failures and errors apart', async () => {
+    const allErrors = {
+      ...checkDetail,
+      counts: { pass: 0, fail: 0, error: 81, 'not-applicable': 0, exempt: 0 },
+    };
+    const api = mockMaturityApi({ getCheck: async () => allErrors });
+    await renderMaturity(<MaturityPage />, { api, ...at() });
+    expect(await screen.findByText('Entities: Error')).toBeInTheDocument();
+    expect(api.getCheck).toHaveBeenLastCalledWith(
+      expect.anything(),
+      'definition-linted',
+      { status: 'error', owner: undefined, limit: 10, offset: 0 },
+    );
+    // Header labels: the value follows its label.
+    expect(screen.getByText('Failing').nextSibling).toHaveTextContent(/^0$/);
+    expect(screen.getByText('In error').nextSibling).toHaveTextContent(/^81$/);
+  });
+
+  it("opens on the owner's own counts when filtered by owner", async () => {
+    const api = mockMaturityApi({
+      getCheck: async (_parts, _id, options) => ({
+        ...checkDetail,
+        counts: options?.owner
+          ? { pass: 2, fail: 0, error: 0, 'not-applicable': 0, exempt: 0 }
+          : checkDetail.counts,
+      }),
+    });
+    await renderMaturity(<MaturityPage />, {
+      api,
+      ...at('?owner=group:default/ledger'),
+    });
+    expect(await screen.findByText('Entities: Pass')).toBeInTheDocument();
+  });
+
   it('shows the error of an unknown check', async () => {
     const api = mockMaturityApi({
       getCheck: async () => {

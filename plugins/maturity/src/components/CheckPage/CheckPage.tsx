@@ -13,6 +13,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/lib/useAsync';
 import { maturityApiRef } from '../../api';
 import type { RefParts } from '../../api';
+import { firstStatusWithEntities } from '../shared/counts';
 import { formatPercent, scorecardRef } from '../shared/format';
 import { useMaturityLinks } from '../shared/links';
 import { useFilterOptions } from '../shared/useFilterOptions';
@@ -54,6 +55,15 @@ export function CheckPage() {
     ]);
     return { scorecard, detail };
   }, [api, parts, checkId]);
+  // The entity list opens on a status that has entities for the owner filter, so never on an empty
+  // "Fail" when every result is an error.
+  const scoped = useAsync(
+    async () =>
+      owner
+        ? (await api.getCheck(parts, checkId, { owner, limit: 1 })).counts
+        : undefined,
+    [api, parts, checkId, owner],
+  );
 
   const typeLink = links.scorecard?.(ref);
   if (data.loading || data.error || !data.value) {
@@ -79,10 +89,8 @@ export function CheckPage() {
         typeLink={typeLink}
       >
         <HeaderLabel label="Pass rate" value={formatPercent(detail.passRate)} />
-        <HeaderLabel
-          label="Failing"
-          value={String(detail.counts.fail + detail.counts.error)}
-        />
+        <HeaderLabel label="Failing" value={String(detail.counts.fail)} />
+        <HeaderLabel label="In error" value={String(detail.counts.error)} />
       </Header>
       <Content>
         <Grid container spacing={3}>
@@ -98,13 +106,21 @@ export function CheckPage() {
             />
           </Grid>
           <Grid item xs={12}>
-            <CheckEntitiesTable
-              parts={parts}
-              checkId={checkId}
-              owner={owner}
-              onOwnerChange={setOwner}
-              ownerOptions={options.value}
-            />
+            {scoped.loading ? (
+              <Progress />
+            ) : (
+              <CheckEntitiesTable
+                key={owner ?? ''}
+                parts={parts}
+                checkId={checkId}
+                owner={owner}
+                onOwnerChange={setOwner}
+                ownerOptions={options.value}
+                initialStatus={firstStatusWithEntities(
+                  scoped.value ?? detail.counts,
+                )}
+              />
+            )}
           </Grid>
           <Grid item xs={12}>
             <CheckExemptionsTable scorecardRef={ref} checkId={checkId} />

@@ -14,6 +14,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/lib/useAsync';
 import type { EntityScorecard } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
+import { attentionText, breakdownOf } from '../shared/counts';
 import { LevelBadge } from '../shared/LevelBadge';
 import { useMaturityLinks } from '../shared/links';
 
@@ -26,15 +27,14 @@ export interface EntityMaturityCardProps {
 
 function failingText(s: EntityScorecard): string {
   if (!s.evaluated) return 'Not evaluated yet';
-  const failing = s.counts.failed + s.counts.errored;
-  return failing === 0
-    ? `All ${s.counts.total} checks pass`
-    : `${failing} failing check${failing === 1 ? '' : 's'}${
-        s.nextLevel ? ` · next: ${s.nextLevel.level.title}` : ''
-      }`;
+  const b = breakdownOf(s.checks);
+  const text = attentionText(b);
+  return b.failing + b.error > 0 && s.nextLevel
+    ? `${text} · next: ${s.nextLevel.level.title}`
+    : text;
 }
 
-/** The overview card: the entity's level on each scorecard and how many checks fail, linking to the tab. */
+/** The overview card: the entity's level on each scorecard and how many checks fail or error, linking to the tab. */
 export function EntityMaturityCard({
   tabPath = 'maturity',
   variant = 'gridItem',

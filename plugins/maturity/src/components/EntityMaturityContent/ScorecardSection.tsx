@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import type { EntityScorecard } from '@ratchet/backstage-plugin-maturity-common';
+import { breakdownOf, countsText } from '../shared/counts';
 import { LevelBadge } from '../shared/LevelBadge';
 import { ScorecardLink } from '../shared/links';
 import { EntityHistoryCard } from './EntityHistoryCard';
@@ -18,19 +19,6 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1.5),
   },
 }));
-
-/** Counts of an entity's results on one scorecard, as a sentence. */
-export function countsText(scorecard: EntityScorecard): string {
-  const exempt = scorecard.checks.filter(c => c.status === 'exempt').length;
-  const parts = [
-    `${scorecard.counts.passed} of ${scorecard.counts.total} checks passing`,
-    `${scorecard.counts.failed} failing`,
-  ];
-  if (scorecard.counts.errored > 0)
-    parts.push(`${scorecard.counts.errored} in error`);
-  if (exempt > 0) parts.push(`${exempt} exempt`);
-  return parts.join(' · ');
-}
 
 /** Props of {@link ScorecardSection}. */
 export interface ScorecardSectionProps {
@@ -67,7 +55,9 @@ export function ScorecardSection({
           </Typography>
           <LevelBadge level={level} size="medium" />
           <Typography variant="body2" color="textSecondary">
-            {scorecard.evaluated ? countsText(scorecard) : 'Not evaluated yet'}
+            {scorecard.evaluated
+              ? countsText(breakdownOf(scorecard.checks))
+              : 'Not evaluated yet'}
           </Typography>
         </Box>
       </Grid>

@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { Rollup } from '@ratchet/backstage-plugin-maturity-common';
 import {
+  detail,
   group,
   httpError,
   mockMaturityApi,
@@ -10,6 +11,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { renderMaturity } from '../../__testUtils__/render';
 import { EntityTeamMaturityContent } from './EntityTeamMaturityContent';
+import { rankFailingChecks } from './TeamFailingChecks';
 
 /** The roll-up of the team's entities only: one `org` group (the payments group's numbers). */
 const teamRollup: Rollup = {
@@ -45,11 +47,7 @@ describe('EntityTeamMaturityContent', () => {
     expect(api.listScorecardChecks).toHaveBeenCalledTimes(1);
     expect(api.listScorecardChecks).toHaveBeenCalledWith(
       { kind: 'scorecard', namespace: 'default', name: 'api-maturity' },
-      {
-        filters: { owner: 'group:default/payments' },
-        order: 'failing',
-        limit: 10,
-      },
+      { filters: { owner: 'group:default/payments' }, limit: 3 },
     );
     expect(api.getCheck).not.toHaveBeenCalled();
     const link = (
@@ -61,7 +59,12 @@ describe('EntityTeamMaturityContent', () => {
       'href',
       '/maturity/scorecards/default/api-maturity/checks/definition-linted?owner=group%3Adefault%2Fpayments',
     );
-    expect(screen.getAllByText('4 of 6 entities').length).toBeGreaterThan(0);
+    // Failures and errors are separate numbers: 3 failing, 1 in error (not "4 failing").
+    const row = screen.getByRole('row', {
+      name: /Definition passes the linter/,
+    });
+    expect(within(row).getByText('3 of 6 entities')).toBeInTheDocument();
+    expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('1');
     expect(
       screen.getByRole('table', { name: /team's passing results/ }),
     ).toBeInTheDocument();
@@ -80,7 +83,9 @@ describe('EntityTeamMaturityContent', () => {
     });
     await renderMaturity(<EntityTeamMaturityContent />, { api, entity: group });
     expect(
-      await screen.findByText('No check fails for this team’s entities.'),
+      await screen.findByText(
+        'No check fails or errors for this team’s entities.',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('link', { name: 'Definition passes the linter' }),
@@ -140,5 +145,48 @@ describe('EntityTeamMaturityContent', () => {
     });
     await renderMaturity(<EntityTeamMaturityContent />, { api, entity: group });
     expect(await screen.findByText('Error: boom')).toBeInTheDocument();
+  });
+});
+
+describe('rankFailingChecks', () => {
+  const now = Date.parse('2026-12-06T00:00:00Z');
+  const definition = (id: string, effectiveFrom?: string) => ({
+    ...detail.checks[0],
+    id,
+    title: id,
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+  });
+  const counts = (fail: number, error: number, pass = 1) => ({
+    checkId: '',
+    title: '',
+    counts: { pass, fail, error, exempt: 0, 'not-applicable': 2 },
+    failing: fail + error,
+    passRate: null,
+  });
+
+  it('ranks by failures alone, errors apart, and leaves out checks that do not count yet', () => {
+    const { rows, notCountedYet } = rankFailingChecks(
+      [
+        { ...counts(9, 0), checkId: 'later' },
+        { ...counts(0, 8), checkId: 'broken' },
+        { ...counts(2, 1), checkId: 'some' },
+        { ...counts(3, 0), checkId: 'most' },
+        { ...counts(0, 0), checkId: 'fine' },
+      ],
+      [
+        definition('later', '2027-01-01'),
+        definition('broken'),
+        definition('some'),
+        definition('most', '2026-11-01'),
+        definition('fine'),
+      ],
+      now,
+    );
+    expect(rows.map(r => [r.id, r.failing, r.error, r.counted])).toEqual([
+      ['most', 3, 0, 4],
+      ['some', 2, 1, 4],
+      ['broken', 0, 8, 9],
+    ]);
+    expect(notCountedYet.map(c => c.id)).toEqual(['later']);
   });
 });

@@ -10,18 +10,22 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/lib/useAsync';
 import type {
   CheckDefinition,
+  ScorecardCheckCounts,
   ScorecardDetail,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
 import type { RefParts } from '../../api';
+import { formatDate } from '../shared/format';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CheckLink } from '../shared/links';
 
-/** A check with how many of the team's entities fail it or cannot be evaluated (error). */
+/** A check with how many of the team's entities fail it and, separately, how many are in error. */
 export interface FailingCheckRow {
   id: string;
   check: CheckDefinition;
   failing: number;
+  error: number;
+  /** Results that count: pass, exempt, fail and error. */
   counted: number;
 }
 
@@ -30,6 +34,8 @@ export interface FailingChecksTableProps {
   scorecard: ScorecardDetail;
   owner: string;
   rows: FailingCheckRow[];
+  /** Checks that fail or error but do not count yet (before their `effectiveFrom`). */
+  notCountedYet?: CheckDefinition[];
 }
 
 /** Presentational: the checks failing most often, linking to each check filtered to the team. */
@@ -37,6 +43,7 @@ export function FailingChecksTable({
   scorecard,
   owner,
   rows,
+  notCountedYet = [],
 }: FailingChecksTableProps) {
   const columns = useMemo<TableColumn<FailingCheckRow>[]>(
     () => [
@@ -71,16 +78,29 @@ export function FailingChecksTable({
           '–',
       },
       {
-        title: 'Not passing',
+        title: 'Failing',
         field: 'failing',
         render: r => `${r.failing} of ${r.counted} entities`,
+      },
+      {
+        title: 'In error',
+        field: 'error',
+        render: r => (r.error > 0 ? String(r.error) : '–'),
       },
     ],
     [scorecard, owner],
   );
+  const later = notCountedYet
+    .map(c => `${c.title} (from ${formatDate(c.effectiveFrom)})`)
+    .join(', ');
   return (
     <Table<FailingCheckRow>
       title="Checks failing most often in the team"
+      subtitle={
+        later
+          ? `Ranked by failing entities; errors are shown apart. Not counted yet: ${later}.`
+          : 'Ranked by failing entities; errors are shown apart.'
+      }
       columns={columns}
       data={rows}
       options={{
@@ -91,7 +111,7 @@ export function FailingChecksTable({
       }}
       emptyContent={
         <Typography color="textSecondary" style={{ padding: 16 }}>
-          No check fails for this team’s entities.
+          No check fails or errors for this team’s entities.
         </Typography>
       }
     />
@@ -100,10 +120,54 @@ export function FailingChecksTable({
 
 /** How many checks the team view shows. */
 const SHOWN = 10;
+/** The most checks the API returns in one page; a scorecard has a few dozen. */
+const MAX_PAGE = 500;
+
+/** Whether a check counts now: it has no `effectiveFrom`, or that date has come (an invalid one counts). */
+function countsNow(check: CheckDefinition, now: number): boolean {
+  return !(Date.parse(check.effectiveFrom ?? '') > now);
+}
 
 /**
- * The ten checks failing most often in the team: one request for every check's counts over the team's
- * entities (the client puts it together from one request per check when the backend is older).
+ * The checks that count, ranked by failing entities then by entities in error (errors are never added to
+ * failures), and the checks that fail or error but do not count yet, apart.
+ */
+export function rankFailingChecks(
+  items: ScorecardCheckCounts[],
+  definitions: CheckDefinition[],
+  now: number,
+): { rows: FailingCheckRow[]; notCountedYet: CheckDefinition[] } {
+  const byId = new Map(definitions.map(c => [c.id, c]));
+  const rows: FailingCheckRow[] = [];
+  const notCountedYet: CheckDefinition[] = [];
+  for (const item of items) {
+    const check = byId.get(item.checkId);
+    const { pass, exempt, fail, error } = item.counts;
+    if (!check || fail + error === 0) continue;
+    if (!countsNow(check, now)) {
+      notCountedYet.push(check);
+      continue;
+    }
+    rows.push({
+      id: item.checkId,
+      check,
+      failing: fail,
+      error,
+      counted: pass + exempt + fail + error,
+    });
+  }
+  rows.sort(
+    (a, b) =>
+      b.failing - a.failing ||
+      b.error - a.error ||
+      a.check.title.localeCompare(b.check.title),
+  );
+  return { rows: rows.slice(0, SHOWN), notCountedYet };
+}
+
+/**
+ * The ten checks failing most often in the team: every check's counts over the team's entities in one
+ * request, ranked here by failures alone (the API's `order=failing` adds errors to failures).
  */
 export function TeamFailingChecks({
   scorecard,
@@ -118,23 +182,9 @@ export function TeamFailingChecks({
   const { value, loading, error } = useAsync(async () => {
     const page = await api.listScorecardChecks(parts, {
       filters: { owner },
-      order: 'failing',
-      limit: SHOWN,
+      limit: Math.min(MAX_PAGE, Math.max(1, scorecard.checks.length)),
     });
-    const definitions = new Map(scorecard.checks.map(c => [c.id, c]));
-    return page.items.flatMap(item => {
-      const check = definitions.get(item.checkId);
-      if (!check || item.failing === 0) return [];
-      const { pass, exempt, fail, error: errored } = item.counts;
-      return [
-        {
-          id: item.checkId,
-          check,
-          failing: item.failing,
-          counted: pass + exempt + fail + errored,
-        },
-      ];
-    });
+    return rankFailingChecks(page.items, scorecard.checks, Date.now());
   }, [api, scorecard, parts, owner]);
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -142,7 +192,8 @@ export function TeamFailingChecks({
     <FailingChecksTable
       scorecard={scorecard}
       owner={owner}
-      rows={value ?? []}
+      rows={value?.rows ?? []}
+      notCountedYet={value?.notCountedYet}
     />
   );
 }

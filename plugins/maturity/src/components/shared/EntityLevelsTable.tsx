@@ -76,8 +76,13 @@ export function EntityLevelsTable({
       },
       {
         title: 'Failing',
-        field: 'counts',
-        render: r => (r.counts ? r.counts.failed + r.counts.errored : '–'),
+        field: 'counts.failed',
+        render: r => (r.counts ? r.counts.failed : '–'),
+      },
+      {
+        title: 'In error',
+        field: 'counts.errored',
+        render: r => (r.counts ? r.counts.errored : '–'),
       },
       {
         title: 'Passing',

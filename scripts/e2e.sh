@@ -15,5 +15,9 @@ if [ -z "$CHROMIUM" ]; then
   exit 0
 fi
 export RATCHET_CHROMIUM="$CHROMIUM"
+# The demo's loopback Kubernetes clusters listen on 7101/7102; the backend the browser tests start uses
+# other ports, so a running demo and a test run never read each other's clusters.
+export RATCHET_KUBERNETES_EU_WEST_PORT="${RATCHET_KUBERNETES_EU_WEST_PORT:-7111}"
+export RATCHET_KUBERNETES_US_EAST_PORT="${RATCHET_KUBERNETES_US_EAST_PORT:-7112}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 exec node .yarn/releases/yarn-4.13.0.cjs playwright test --config e2e/playwright.config.ts "$@"

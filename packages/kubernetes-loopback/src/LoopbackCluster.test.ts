@@ -318,4 +318,18 @@ describe('LoopbackCluster', () => {
     );
     await big.stop();
   });
+
+  it('refuses a port that is taken with an error naming it, instead of sharing it', async () => {
+    const first = await LoopbackCluster.start({ name: 'first' });
+    const port = Number(new URL(first.url).port);
+    try {
+      await expect(
+        LoopbackCluster.start({ name: 'second', port }),
+      ).rejects.toThrow(
+        `Loopback cluster second cannot listen on 127.0.0.1:${port}: the port is already in use`,
+      );
+    } finally {
+      await first.stop();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { authenticator, createServer } from './auth';
+import { authenticator, createServer, listenError } from './auth';
 import { ObjectStore } from './ObjectStore';
 import { groupVersion, ResourceType } from './resources';
 import {
@@ -147,7 +147,9 @@ export class LoopbackCluster {
 
   async #listen(port: number, host: string) {
     await new Promise<void>((resolve, reject) => {
-      this.#server.once('error', reject);
+      this.#server.once('error', error =>
+        reject(listenError(this.name, host, port, error)),
+      );
       this.#server.listen(port, host, () => resolve());
     });
     const address = this.#server.address() as AddressInfo;

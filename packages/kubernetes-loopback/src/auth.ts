@@ -51,3 +51,16 @@ export function authenticator(options: {
     return Boolean(tokens && header && tokens.has(token));
   };
 }
+
+/** A taken port named as such: never fall back to whatever else listens there. */
+export function listenError(
+  name: string,
+  host: string,
+  port: number,
+  error: NodeJS.ErrnoException,
+): Error {
+  if (error.code !== 'EADDRINUSE') return error;
+  return new Error(
+    `Loopback cluster ${name} cannot listen on ${host}:${port}: the port is already in use (another demo or test run?); choose a free port`,
+  );
+}

@@ -54,29 +54,27 @@ export const catalogModuleKubernetesDemoClusters = createBackendModule({
               );
               continue;
             }
-            try {
-              const loopback = await LoopbackCluster.start({
-                name,
-                host:
-                  url.hostname === 'localhost'
-                    ? '127.0.0.1'
-                    : url.hostname.replace(/^\[|\]$/g, ''),
-                port: Number(url.port),
-                tokens: cluster.getOptionalString('serviceAccountToken'),
-                objects: simulateControllers(loadManifestFile(file)),
-              });
-              started.push(loopback);
-              logger.info(
-                `Demo Kubernetes cluster ${name} serves ${path.basename(
-                  file,
-                )} at ${loopback.url}`,
-              );
-            } catch (error) {
-              // A busy port should not take the whole demo down; the provider reports the cluster as failing.
-              logger.error(
-                `Demo Kubernetes cluster ${name} could not start on ${url.host}: ${error}`,
-              );
-            }
+            // A taken port stops the backend: carrying on would read whatever else listens there (another
+            // demo or a test run) as this cluster. RATCHET_KUBERNETES_<NAME>_PORT in app-config picks another.
+            const loopback = await LoopbackCluster.start({
+              name,
+              host:
+                url.hostname === 'localhost'
+                  ? '127.0.0.1'
+                  : url.hostname.replace(/^\[|\]$/g, ''),
+              port: Number(url.port),
+              tokens: cluster.getOptionalString('serviceAccountToken'),
+              objects: simulateControllers(loadManifestFile(file)),
+            }).catch(async error => {
+              await Promise.all(started.map(c => c.stop()));
+              throw error;
+            });
+            started.push(loopback);
+            logger.info(
+              `Demo Kubernetes cluster ${name} serves ${path.basename(
+                file,
+              )} at ${loopback.url}`,
+            );
           }
         }
         lifecycle.addShutdownHook(async () => {

@@ -22,7 +22,10 @@ import {
 } from '@ratchet/backstage-plugin-maturity-node';
 import type { Knex } from 'knex';
 import { CampaignNotifier } from './campaigns/CampaignNotifier';
-import { CampaignService } from './campaigns/CampaignService';
+import {
+  CampaignService,
+  ratchetedCampaigns,
+} from './campaigns/CampaignService';
 import { DatabaseCampaignStore } from './campaigns/DatabaseCampaignStore';
 import { createCampaignRoutes } from './campaigns/routes';
 import { scheduleCampaignTasks } from './campaigns/scheduleCampaignTasks';
@@ -84,13 +87,15 @@ export async function composeMaturity(options: {
   const { db, logger, auth, httpAuth, permissions, catalog, now } = options;
   const facts = DatabaseFactStore.fromKnex(db);
   const results = DatabaseResultStore.fromKnex(db);
+  const campaignStore = DatabaseCampaignStore.fromKnex(db);
   const definitions = CatalogDefinitionProvider.create({
     catalog,
     auth,
     logger,
+    // The ratchet: completed campaigns' checks join their promoteTo scorecard level.
+    ratcheted: () => ratchetedCampaigns(campaignStore),
   });
   const exemptionStore = DatabaseExemptionStore.fromKnex(db, { now });
-  const campaignStore = DatabaseCampaignStore.fromKnex(db);
   const campaigns = CampaignService.create({
     store: campaignStore,
     results,
@@ -98,6 +103,9 @@ export async function composeMaturity(options: {
     facts,
     logger,
     now,
+    // The scorecard's checks change on completion (or re-opening): the definitions task, which
+    // re-evaluates a definition whose hash changed, sees it on its next run.
+    onCompletion: async () => definitions.invalidate(),
   });
   const sendLog = DatabaseSendLog.fromKnex(db, { now });
   const campaignNotifier = CampaignNotifier.create({

@@ -329,3 +329,13 @@ export function ownerOf(facts: EntityFacts | undefined): string | null {
   }
   return null;
 }
+
+/** Completed campaigns and when they completed: what the definitions compiler ratchets into scorecards. */
+export async function ratchetedCampaigns(
+  store: Pick<CampaignStore, 'listCampaigns'>,
+): Promise<Map<string, string>> {
+  const completed = (await store.listCampaigns()).filter(
+    c => c.state === 'completed' && c.completedAt,
+  );
+  return new Map(completed.map(c => [c.campaignRef, c.completedAt!]));
+}

@@ -15,6 +15,7 @@ export class CatalogDefinitionProvider implements DefinitionProvider {
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
+  readonly #ratcheted?: () => Promise<ReadonlyMap<string, string>>;
   #cache?: { at: number; definitions: Promise<CompiledDefinition[]> };
 
   /** Creates the provider. */
@@ -22,22 +23,22 @@ export class CatalogDefinitionProvider implements DefinitionProvider {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
+    /** Completed campaigns (ref → when) whose checks ratchet into their promoteTo scorecard. */
+    ratcheted?: () => Promise<ReadonlyMap<string, string>>;
   }) {
-    return new CatalogDefinitionProvider(
-      options.catalog,
-      options.auth,
-      options.logger,
-    );
+    return new CatalogDefinitionProvider(options);
   }
 
-  private constructor(
-    catalog: CatalogService,
-    auth: AuthService,
-    logger: LoggerService,
-  ) {
-    this.#catalog = catalog;
-    this.#auth = auth;
-    this.#logger = logger;
+  private constructor(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    logger: LoggerService;
+    ratcheted?: () => Promise<ReadonlyMap<string, string>>;
+  }) {
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+    this.#logger = options.logger;
+    this.#ratcheted = options.ratcheted;
   }
 
   /** The compiled definitions, at most TTL_MS old. */
@@ -61,7 +62,11 @@ export class CatalogDefinitionProvider implements DefinitionProvider {
       { filter: [{ kind: 'Scorecard' }, { kind: 'Campaign' }] },
       { credentials },
     );
-    const definitions = compileDefinitions(items);
+    const definitions = compileDefinitions(
+      items,
+      undefined,
+      await this.#ratcheted?.(),
+    );
     for (const d of definitions) {
       for (const c of d.checks) {
         if (c.compiled.problems.length) {

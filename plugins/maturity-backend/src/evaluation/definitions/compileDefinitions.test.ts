@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import { compileDefinitions, isCampaignComplete } from './compileDefinitions';
+import { compileDefinitions } from './compileDefinitions';
 import { testScorecard } from './testDefinitions';
 
 const campaign = (dueDate: string, extra: JsonObject = {}): Entity => ({
@@ -29,13 +29,18 @@ const campaign = (dueDate: string, extra: JsonObject = {}): Entity => ({
   },
 });
 
-const withInclude = {
-  ...testScorecard,
-  spec: {
-    ...testScorecard.spec,
-    includes: [{ campaign: 'poetry', level: 'silver', category: 'ownership' }],
-  },
-} as Entity;
+const promoted = (extra: JsonObject = {}) =>
+  campaign('2026-12-31', {
+    onCompletion: {
+      when: 'allPass',
+      promoteTo: {
+        scorecard: 'scorecard:default/basics',
+        level: 'silver',
+        category: 'ownership',
+      },
+    },
+    ...extra,
+  });
 
 describe('compileDefinitions', () => {
   const now = () => new Date('2026-06-01T12:00:00Z');
@@ -51,23 +56,55 @@ describe('compileDefinitions', () => {
     expect(poetry.checks[1].check.title).toBe('Has a repository');
   });
 
-  it('ratchets a completed campaign into the scorecard level, and not before', () => {
-    const running = compileDefinitions(
-      [withInclude, campaign('2026-12-31')],
+  it('ratchets a completed campaign into the level of its promoteTo, and not before', () => {
+    const running = compileDefinitions([testScorecard, promoted()], now);
+    const before = running.find(d => d.kind === 'Scorecard')!;
+    expect(before.checks.map(c => c.id)).toEqual([
+      'has-owner',
+      'has-repo',
+      'error-rate',
+    ]);
+    const completed = new Map([
+      ['campaign:default/poetry', '2026-05-20T10:00:00.000Z'],
+    ]);
+    const done = compileDefinitions(
+      [testScorecard, promoted()],
       now,
+      completed,
     );
-    expect(
-      running.find(d => d.kind === 'Scorecard')!.checks.map(c => c.id),
-    ).toEqual(['has-owner', 'has-repo', 'error-rate']);
-    const done = compileDefinitions([withInclude, campaign('2026-05-01')], now);
-    const checks = done.find(d => d.kind === 'Scorecard')!.checks;
+    const after = done.find(d => d.kind === 'Scorecard')!;
     // has-repo is already the scorecard's own check, so only the campaign's own check is added.
-    expect(checks.map(c => [c.id, c.level, c.fromCampaign])).toContainEqual([
+    expect(
+      after.checks.map(c => [
+        c.id,
+        c.level,
+        c.category,
+        c.fromCampaign,
+        c.ratchetedAt,
+      ]),
+    ).toContainEqual([
       'poetry.has-pyproject',
       'silver',
+      'ownership',
       'campaign:default/poetry',
+      '2026-05-20T10:00:00.000Z',
     ]);
-    expect(checks).toHaveLength(4);
+    expect(after.checks).toHaveLength(4);
+    // The scorecard's checks changed, so its hash does: evaluation re-evaluates it everywhere.
+    expect(after.hash).not.toBe(before.hash);
+  });
+
+  it('never ratchets a draft, or a campaign promoted to another scorecard', () => {
+    const completed = new Map([['campaign:default/poetry', '2026-05-20']]);
+    for (const entity of [
+      promoted({ draft: true }),
+      promoted({
+        onCompletion: { promoteTo: { scorecard: 'other', level: 'silver' } },
+      }),
+    ]) {
+      const defs = compileDefinitions([testScorecard, entity], now, completed);
+      expect(defs.find(d => d.kind === 'Scorecard')!.checks).toHaveLength(3);
+    }
   });
 
   it('changes the hash when a definition changes, and only then', () => {
@@ -78,13 +115,5 @@ describe('compileDefinitions', () => {
       spec: { ...testScorecard.spec, levels: [{ id: 'bronze', title: 'B' }] },
     } as Entity;
     expect(compileDefinitions([edited], now)[0].hash).not.toBe(a);
-  });
-
-  it('never completes a draft campaign', () => {
-    const draft = campaign('2026-01-02', { draft: true });
-    expect(isCampaignComplete(draft as never, now())).toBe(false);
-    expect(isCampaignComplete(campaign('2026-01-02') as never, now())).toBe(
-      true,
-    );
   });
 });

@@ -31,6 +31,8 @@ export interface DefinitionCheck {
   compiled: CompiledCheck;
   /** For checks ratcheted in from a campaign: the campaign ref; they count toward levels from then on. */
   fromCampaign?: string;
+  /** For checks ratcheted in from a campaign: when it completed (ISO). */
+  ratchetedAt?: string;
 }
 
 /** A Scorecard or Campaign compiled once for evaluating every entity. */
@@ -55,12 +57,14 @@ const DEFAULT_SCORECARD_SCOPE = { kind: 'Component' };
 
 /**
  * Compiles every Scorecard and Campaign once. Campaign checks that reference a scorecard's check reuse its
- * text; a scorecard includes a campaign's checks once the campaign is complete (its due date has passed) —
- * the ratchet.
+ * text. The ratchet has one declaration, the Campaign's `onCompletion.promoteTo`: once a campaign is in
+ * `ratcheted` (campaign ref → when it completed, as the campaigns capability stored it), its checks join
+ * that scorecard at that level and category, marked with the campaign and the date.
  */
 export function compileDefinitions(
   entities: Entity[],
   now: () => Date = () => new Date(),
+  ratcheted: ReadonlyMap<string, string> = new Map(),
 ) {
   const scorecards = entities.filter(
     (e): e is ScorecardEntityV1alpha1 => e.kind === 'Scorecard',
@@ -77,6 +81,7 @@ export function compileDefinitions(
   const options = { now };
   const result: CompiledDefinition[] = [];
   for (const scorecard of scorecards) {
+    const scorecardRef = refOf(scorecard);
     const checks: DefinitionCheck[] = scorecard.spec.checks.map(check => ({
       id: check.id,
       check,
@@ -84,28 +89,31 @@ export function compileDefinitions(
       category: check.category,
       compiled: compileCheck(check, options),
     }));
-    for (const include of scorecard.spec.includes ?? []) {
-      const campaignRef = resolveRef(include.campaign, 'campaign', scorecard);
-      const campaign = byRef.get(campaignRef) as
-        | CampaignEntityV1alpha1
-        | undefined;
-      if (!campaign || !isCampaignComplete(campaign, now())) continue;
+    for (const campaign of campaigns) {
+      const campaignRef = refOf(campaign);
+      const promoteTo = campaign.spec.onCompletion?.promoteTo;
+      const ratchetedAt = ratcheted.get(campaignRef);
+      if (!promoteTo || !ratchetedAt || campaign.spec.draft) continue;
+      if (
+        resolveRef(promoteTo.scorecard, 'scorecard', campaign) !== scorecardRef
+      )
+        continue;
       for (const { id, check } of campaignChecks(campaign, byRef)) {
-        if (include.checks && !include.checks.includes(id)) continue;
         // A campaign check that is itself a reference to this scorecard is already counted.
         if (checks.some(c => c.check === check)) continue;
         checks.push({
           id: `${campaign.metadata.name}.${id}`,
           check,
-          level: include.level,
-          category: include.category ?? check.category,
+          level: promoteTo.level,
+          category: promoteTo.category ?? check.category,
           compiled: compileCheck(check, options),
           fromCampaign: campaignRef,
+          ratchetedAt,
         });
       }
     }
     result.push({
-      ref: refOf(scorecard),
+      ref: scorecardRef,
       kind: 'Scorecard',
       entity: scorecard,
       hash: hashOf(
@@ -140,15 +148,6 @@ export function compileDefinitions(
     });
   }
   return result;
-}
-
-/** A campaign is complete once its due date has passed (draft campaigns never complete). */
-export function isCampaignComplete(
-  campaign: CampaignEntityV1alpha1,
-  now: Date,
-) {
-  if (campaign.spec.draft) return false;
-  return now.toISOString().slice(0, 10) > campaign.spec.dueDate;
 }
 
 function campaignChecks(

@@ -102,11 +102,15 @@ function timeOf(x: string): number {
   return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(x) ? `${x}T00:00:00Z` : x);
 }
 
-/** First, middle and last of the sorted distinct x values. */
-function xTicksOf(times: number[]): number[] {
-  if (times.length <= 2) return times;
-  const middle = times[Math.floor((times.length - 1) / 2)];
-  return [times[0], middle, times[times.length - 1]];
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The first, middle and last time of the x axis; the middle on a whole day when the axis spans days. */
+function xTicksOf(min: number, max: number): number[] {
+  if (!(max > min)) return Number.isFinite(min) ? [min] : [];
+  const span = max - min;
+  const middle =
+    span >= 2 * DAY ? min + Math.round(span / 2 / DAY) * DAY : min + span / 2;
+  return [min, middle, max];
 }
 
 /** A tick or tooltip time as a date: a UTC midnight as that day, whatever the local time zone. */
@@ -174,10 +178,8 @@ export function TimeSeriesChart({
   const times = days.map(timeOf);
   const markerTimes = markers.map(m => timeOf(m.x));
   const allTimes = [...times, ...markerTimes];
-  const domainX =
-    allTimes.length > 0
-      ? [Math.min(...allTimes), Math.max(...allTimes)]
-      : ['dataMin', 'dataMax'];
+  const minX = Math.min(...allTimes);
+  const maxX = Math.max(...allTimes);
   const top =
     yMax ??
     niceMax(Math.max(1, ...series.flatMap(s => s.points.map(p => p.y ?? 0))));
@@ -219,8 +221,10 @@ export function TimeSeriesChart({
               dataKey="x"
               type="number"
               scale="time"
-              domain={domainX}
-              ticks={xTicksOf(times)}
+              domain={
+                allTimes.length > 0 ? [minX, maxX] : ['dataMin', 'dataMax']
+              }
+              ticks={xTicksOf(minX, maxX)}
               tick={<XTick />}
               interval={0}
               stroke={theme.palette.divider}

@@ -34,6 +34,20 @@ export interface Config {
          * push obeys (nesting ≤ 8, strings ≤ 10,000 characters). Default: any JSON object.
          */
         schema?: { [key: string]: unknown };
+        /**
+         * Facts computed at evaluation time from a pushed timestamp: `path` (e.g. `ci.lastDeployDays`) is the
+         * whole days since `daysSince` (e.g. `ci.lastDeployAt`), so it grows without new pushes. Declared in
+         * the source's schema as read-only integers.
+         */
+        derived?: Array<{ path: string; daysSince: string }>;
+        /**
+         * Freshness: facts at or under `path` (e.g. `observability`) are absent once the entity's pushed facts
+         * are older than `maxAge` (a pushed `observedAt`, or the time of the push; a resend refreshes them).
+         */
+        maxAge?: Array<{
+          path: string;
+          maxAge: import('@backstage/types').HumanDuration | string;
+        }>;
       };
     };
   };

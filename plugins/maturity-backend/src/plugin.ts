@@ -38,6 +38,7 @@ import { EvaluationService } from './evaluation/EvaluationService';
 import { DatabaseResultReader } from './evaluation/results/DatabaseResultReader';
 import { DatabaseResultStore } from './evaluation/results/DatabaseResultStore';
 import { scheduleTasks } from './evaluation/tasks/scheduleTasks';
+import { withTimeRules } from './evaluation/time/TimedFactStore';
 import { DatabaseExemptionStore } from './exemptions/DatabaseExemptionStore';
 import { ExemptionService } from './exemptions/ExemptionService';
 import { createExemptionRoutes } from './exemptions/routes';
@@ -85,7 +86,14 @@ export async function composeMaturity(options: {
   now?: () => Date;
 }) {
   const { db, logger, auth, httpAuth, permissions, catalog, now } = options;
-  const facts = DatabaseFactStore.fromKnex(db);
+  // Derived time facts and max ages (maturity.sources.pushed.derived / .maxAge) apply on every read.
+  const facts = withTimeRules(
+    DatabaseFactStore.fromKnex(db),
+    options.sources.flatMap(s =>
+      s instanceof PushedFactSource ? [s.timeRules] : [],
+    ),
+    now,
+  );
   const results = DatabaseResultStore.fromKnex(db);
   const campaignStore = DatabaseCampaignStore.fromKnex(db);
   const definitions = CatalogDefinitionProvider.create({

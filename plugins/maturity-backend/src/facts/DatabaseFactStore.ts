@@ -94,8 +94,11 @@ export class DatabaseFactStore implements FactStore {
     }
     const now = new Date();
     const latest = new Map<string, FactRow>();
+    const dated = new Set<string>();
     for (const write of batch) {
       const facts = canonicalJson(write.facts);
+      if (write.observedAt) dated.add(keyOf(write.entityRef, write.source));
+      else dated.delete(keyOf(write.entityRef, write.source));
       latest.set(keyOf(write.entityRef, write.source), {
         entity_ref: write.entityRef,
         source: write.source,
@@ -134,6 +137,18 @@ export class DatabaseFactStore implements FactStore {
         })),
       );
 
+      // A dated resend changes no facts but proves they are still current (freshness rules read
+      // observed_at); an undated one, such as a collector's, writes nothing at all.
+      await this.#touch(
+        trx,
+        [...latest.entries()]
+          .filter(
+            ([key, row]) => dated.has(key) && stored.get(key) === row.hash,
+          )
+          .map(([, row]) => row),
+        limit,
+      );
+
       return {
         changed: changedRows.map(
           (row): FactKey => ({ entityRef: row.entity_ref, source: row.source }),
@@ -141,6 +156,55 @@ export class DatabaseFactStore implements FactStore {
         unchanged: latest.size - changedRows.length,
       };
     });
+  }
+
+  async #touch(db: Knex, rows: FactRow[], limit: number): Promise<void> {
+    const groups = new Map<
+      string,
+      { source: string; at: Date; refs: string[] }
+    >();
+    for (const row of rows) {
+      const at = row.observed_at as Date;
+      const key = `${row.source}\u0000${at.getTime()}`;
+      const group = groups.get(key) ?? { source: row.source, at, refs: [] };
+      group.refs.push(row.entity_ref);
+      groups.set(key, group);
+    }
+    for (const { source, at, refs } of groups.values()) {
+      for (const part of chunk(refs, whereInSize(limit) - 2)) {
+        await db(FACTS)
+          .where('source', source)
+          .whereIn('entity_ref', part)
+          .where('observed_at', '<', at)
+          .update({ observed_at: at });
+      }
+    }
+  }
+
+  async getObservedAt(
+    entityRefs: string[],
+    sources: string[],
+  ): Promise<Map<string, Map<string, Date>>> {
+    const result = new Map<string, Map<string, Date>>();
+    if (sources.length === 0) return result;
+    const limit = await maxBindings(this.#db);
+    for (const refs of chunk(
+      distinct(entityRefs),
+      whereInSize(limit) - sources.length,
+    )) {
+      const rows: Array<
+        Pick<FactRow, 'entity_ref' | 'source' | 'observed_at'>
+      > = await this.#db(FACTS)
+        .select('entity_ref', 'source', 'observed_at')
+        .whereIn('entity_ref', refs)
+        .whereIn('source', sources);
+      for (const row of rows) {
+        const bySource = result.get(row.entity_ref) ?? new Map<string, Date>();
+        bySource.set(row.source, new Date(toIsoTimestamp(row.observed_at)));
+        result.set(row.entity_ref, bySource);
+      }
+    }
+    return result;
   }
 
   async #readHashes(

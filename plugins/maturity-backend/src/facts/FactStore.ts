@@ -67,6 +67,16 @@ export interface FactStore {
   /** The facts of these entities by source; entities without any stored facts are absent. */
   getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>>;
 
+  /**
+   * When each source last reported the facts of these entities (by entity ref, then source): the
+   * `observedAt` of the latest write, a dated resend of identical facts included (it moves the time
+   * forward, never back). Freshness rules read it.
+   */
+  getObservedAt(
+    entityRefs: string[],
+    sources: string[],
+  ): Promise<Map<string, Map<string, Date>>>;
+
   /** Every entity that has facts, sorted. */
   listEntityRefs(): Promise<string[]>;
 

@@ -1,0 +1,46 @@
+import type { EntityFacts } from '@ratchet/backstage-plugin-maturity-common';
+import type { FactStore } from '../../facts/FactStore';
+import type { FactTimeRules } from '../../facts/push/PushedFactSource';
+import { applyTimeRulesToEntities } from './timeRules';
+
+/**
+ * The fact store as evaluation reads it: facts come back with the sources' time rules applied at the
+ * clock's now (derived day counts grow between pushes; facts past their max age are absent), so every
+ * reader — sweep, incremental evaluation, campaigns — sees the same facts. Writes pass through.
+ */
+export function withTimeRules(
+  store: FactStore,
+  rules: FactTimeRules[],
+  now: () => Date = () => new Date(),
+): FactStore {
+  const active = rules.filter(r => r.derived.length > 0 || r.maxAge.length > 0);
+  if (active.length === 0) return store;
+  const aged = active.filter(r => r.maxAge.length > 0).map(r => r.source);
+  return {
+    // Writes to sources with max ages are dated, so that a resend of the same facts keeps them fresh.
+    writeFacts: batch =>
+      store.writeFacts(
+        batch.map(w =>
+          w.observedAt || !aged.includes(w.source)
+            ? w
+            : { ...w, observedAt: now() },
+        ),
+      ),
+    listEntityRefs: () => store.listEntityRefs(),
+    deleteEntities: refs => store.deleteEntities(refs),
+    retainOnly: live => store.retainOnly(live),
+    pruneChanges: options => store.pruneChanges(options),
+    getFactHistory: (ref, source, limit) =>
+      store.getFactHistory(ref, source, limit),
+    getObservedAt: (refs, sources) => store.getObservedAt(refs, sources),
+    async getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>> {
+      const [facts, observedAt] = await Promise.all([
+        store.getFacts(entityRefs),
+        aged.length
+          ? store.getObservedAt(entityRefs, aged)
+          : Promise.resolve(new Map<string, Map<string, Date>>()),
+      ]);
+      return applyTimeRulesToEntities(facts, active, observedAt, now());
+    },
+  };
+}

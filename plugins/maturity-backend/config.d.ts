@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Ratchet's maturity engine. */
@@ -46,7 +47,7 @@ export interface Config {
          */
         maxAge?: Array<{
           path: string;
-          maxAge: import('@backstage/types').HumanDuration | string;
+          maxAge: HumanDuration | string;
         }>;
       };
     };

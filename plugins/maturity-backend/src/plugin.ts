@@ -6,6 +6,7 @@ import {
   LoggerService,
   PermissionsService,
   RootConfigService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   catalogServiceRef,
@@ -53,6 +54,7 @@ import { CatalogFactSource } from './facts/sources/catalog/CatalogFactSource';
 import { CatalogView } from './http/catalogView';
 import { createLevelDropNotifier } from './notifications/levelDropNotifier';
 import { DatabaseSendLog } from './notifications/sendLog';
+import { composeReadiness } from './readiness';
 import { createRouter } from './router';
 import { createScorecardRoutes } from './scorecards';
 
@@ -83,6 +85,7 @@ export async function composeMaturity(options: {
   catalog: CatalogService;
   sources: FactSource[];
   notifications?: NotificationService;
+  userInfo?: UserInfoService;
   now?: () => Date;
 }) {
   const { db, logger, auth, httpAuth, permissions, catalog, now } = options;
@@ -133,6 +136,8 @@ export async function composeMaturity(options: {
     now,
     // Campaign progress is precomputed from every write of results, within the same evaluation.
     onResultsChanged: async change => {
+      // Automatic readiness answers follow the checks that answer them.
+      await readiness.resultsChanged(change.transitions);
       await campaigns.resultsWritten(change);
       await campaignNotifier.alertRegressions(
         await campaigns.campaigns(),
@@ -150,6 +155,7 @@ export async function composeMaturity(options: {
   const intake = new FactIntake({
     facts,
     onFactsChanged: entityRefs => evaluation.evaluateEntities(entityRefs),
+    sources: options.sources,
   });
   const collector = new FactCollector({
     sources: options.sources,
@@ -165,6 +171,20 @@ export async function composeMaturity(options: {
   });
 
   const view = new CatalogView(catalog);
+  const readiness = composeReadiness({
+    db,
+    catalog,
+    auth,
+    httpAuth,
+    permissions,
+    userInfo: options.userInfo,
+    view,
+    logger,
+    entityResults: entityRef => results.getResultsForEntity(entityRef),
+    resultReader: new DatabaseResultReader(db),
+    writeFacts: writes => intake.write(writes),
+    now,
+  });
   const factRoutes = createFactRoutes({
     httpAuth,
     permissions,
@@ -197,6 +217,7 @@ export async function composeMaturity(options: {
         notifier: campaignNotifier,
         now,
       }),
+      readiness.routes,
       factRoutes.routes,
     ],
   });
@@ -210,6 +231,7 @@ export async function composeMaturity(options: {
     campaigns,
     campaignNotifier,
     sendLog,
+    readiness,
     router,
   };
 }
@@ -245,6 +267,7 @@ export const maturityPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
@@ -260,6 +283,7 @@ export const maturityPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog,
           notifications: deps.notifications,
+          userInfo: deps.userInfo,
           sources: [
             ...builtInFactSources({ config, catalog, auth }),
             ...addedSources,
@@ -271,6 +295,10 @@ export const maturityPlugin = createBackendPlugin({
           exemptions: maturity.exemptions,
         });
         deps.permissionsRegistry.addPermissions(maturityPermissions);
+        await maturity.readiness.register({
+          permissionsRegistry: deps.permissionsRegistry,
+          scheduler,
+        });
         await scheduleTasks({
           scheduler,
           config,

@@ -31,12 +31,17 @@ export interface FactSource {
   title?: string;
   /** What the source observes. */
   description?: string;
+  /**
+   * `collect`: the plugin calls `collect` (on `schedule` and on demand) and POST /facts refuses the
+   * source; `push`: facts only arrive through POST /facts, so a push never overwrites collected facts.
+   */
+  mode: 'collect' | 'push';
   /** JSON Schema (draft-07) of one entity's facts; pushed facts are validated against it. */
   schema: JsonObject;
-  /** Only entities matching this filter get facts from this source. */
+  /** Only entities matching this filter get facts from this source; facts for others are not stored. */
   entityFilter?: EntityFilter;
-  /** How often the plugin collects; omitted for sources that only receive pushes. */
+  /** How often the plugin collects a `collect` source; omitted for `push` sources. */
   schedule?: SchedulerServiceTaskScheduleDefinition;
-  /** Collects facts for every covered entity, or for the requested ones. */
+  /** Collects facts for every covered entity, or for the requested ones; required in `collect` mode. */
   collect?(request: FactCollectionRequest): Promise<CollectedFacts[]>;
 }

@@ -28,6 +28,7 @@ export const databases = TestDatabases.create({
 /** A push-only source with a strict schema, as a module would register. */
 export const CI_SOURCE: FactSource = {
   id: 'ci',
+  mode: 'push',
   title: 'CI pipeline',
   schema: {
     type: 'object',

@@ -1,9 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
 import type {
   CheckStatus,
   EntityFacts,
 } from '@ratchet/backstage-plugin-maturity-common';
+import { entityFromFacts } from '../entities/catalogEntity';
 import type { FactStore } from '../facts/FactStore';
 import { computeLevel } from './results/levels';
 import type {
@@ -293,14 +293,14 @@ function evaluateEntity(
   into: Batch,
 ) {
   const { exempt, evaluatedAt, summary } = context;
-  const entity = facts && entityOf(facts);
+  const entity = entityFromFacts(facts);
   if (!facts || !entity) return;
   summary.entities += 1;
   for (const definition of definitions) {
     if (!definition.appliesTo(entity)) continue;
     const statuses: Array<{ level: string; status: CheckStatus }> = [];
     for (const check of definition.checks) {
-      let outcome = check.compiled.appliesTo(entity)
+      let outcome = check.compiled.appliesTo(entity, facts)
         ? check.compiled.evaluate(facts)
         : {
             status: 'not-applicable' as const,
@@ -343,18 +343,6 @@ function evaluateEntity(
 
 function emptySummary(): EvaluationSummary {
   return { entities: 0, evaluations: 0, written: 0, transitions: 0, drops: [] };
-}
-
-/** Rebuilds the entity shape entity filters need from the catalog facts. */
-function entityOf(facts: EntityFacts): Entity | undefined {
-  const catalog = facts.catalog;
-  if (!catalog || typeof catalog.kind !== 'string') return undefined;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: catalog.kind,
-    metadata: catalog.metadata as unknown as Entity['metadata'],
-    spec: (catalog.spec ?? {}) as Entity['spec'],
-  };
 }
 
 function ownerOf(facts: EntityFacts): string | undefined {

@@ -22,6 +22,11 @@ export class FactCollector {
       if (this.#sources.has(source.id)) {
         throw new Error(`Fact source id '${source.id}' is registered twice`);
       }
+      if (source.mode === 'collect' && !source.collect) {
+        throw new Error(
+          `Fact source '${source.id}' has mode 'collect' but no collect()`,
+        );
+      }
       this.#sources.set(source.id, source);
     }
     this.#intake = options.intake;
@@ -38,13 +43,20 @@ export class FactCollector {
     return this.#sources.get(id);
   }
 
+  /** The sources the plugin collects (mode `collect`); `push` sources only receive POST /facts. */
+  collectedSources(): FactSource[] {
+    return this.sources().filter(s => s.mode === 'collect' && s.collect);
+  }
+
   /** Collects from one source (for all entities, or the given ones) and evaluates what changed. */
   async collect(
     sourceId: string,
     options: { entityRefs?: string[]; signal?: AbortSignal } = {},
   ) {
     const source = this.#sources.get(sourceId);
-    if (!source?.collect) return { changed: 0, unchanged: 0 };
+    if (source?.mode !== 'collect' || !source.collect) {
+      return { changed: 0, unchanged: 0 };
+    }
     const started = Date.now();
     const collected = await source.collect(options);
     const written = await this.#intake.write(
@@ -64,9 +76,8 @@ export class FactCollector {
   /** Collects from every collecting source for these entities and evaluates them (on demand). */
   async collectFor(entityRefs: string[]) {
     const writes = [];
-    for (const source of this.#sources.values()) {
-      if (!source.collect) continue;
-      const collected = await source.collect({ entityRefs });
+    for (const source of this.collectedSources()) {
+      const collected = (await source.collect?.({ entityRefs })) ?? [];
       writes.push(...collected.map(c => ({ ...c, source: source.id })));
     }
     return this.#intake.write(writes, { reevaluate: entityRefs });

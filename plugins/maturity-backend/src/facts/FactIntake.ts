@@ -1,3 +1,9 @@
+import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
+import {
+  compileEntityFilter,
+  CompiledEntityFilter,
+} from '../entities/entityFilter';
+import { entityFromFacts } from '../entities/catalogEntity';
 import type { FactKey, FactStore, FactWrite } from './FactStore';
 
 /**
@@ -14,6 +20,8 @@ export interface FactIntakeResult {
   changed: FactKey[];
   /** Items whose facts were already stored as they are. */
   unchanged: number;
+  /** Items not stored: their entity is outside their source's `entityFilter` (or unknown to it). */
+  outOfScope: number;
   /** The entities handed to the listener: changed ones plus any asked for. */
   entityRefs: string[];
   /** Evaluations the listener ran. */
@@ -23,19 +31,27 @@ export interface FactIntakeResult {
 /**
  * The one way facts enter the plugin — pushes and both collector paths: store the batch (changes only,
  * one transaction) and then hand the entities whose facts changed to `onFactsChanged`, so that results
- * follow facts without a sweep.
+ * follow facts without a sweep. Facts for an entity outside their source's `entityFilter` are dropped
+ * first; the entity is judged by its stored `catalog` facts (or those in the same batch).
  */
 export class FactIntake {
   readonly #facts: FactStore;
   readonly #onFactsChanged: FactsChangedListener;
+  readonly #filters = new Map<string, CompiledEntityFilter>();
 
-  /** Creates the intake over the fact store. */
+  /** Creates the intake over the fact store; `sources` with an `entityFilter` are kept to it. */
   constructor(options: {
     facts: FactStore;
     onFactsChanged: FactsChangedListener;
+    sources?: FactSource[];
   }) {
     this.#facts = options.facts;
     this.#onFactsChanged = options.onFactsChanged;
+    for (const source of options.sources ?? []) {
+      if (source.entityFilter) {
+        this.#filters.set(source.id, compileEntityFilter(source.entityFilter));
+      }
+    }
   }
 
   /**
@@ -46,7 +62,8 @@ export class FactIntake {
     writes: FactWrite[],
     options: { reevaluate?: string[] } = {},
   ): Promise<FactIntakeResult> {
-    const written = await this.#facts.writeFacts(writes);
+    const inScope = await this.#inScope(writes);
+    const written = await this.#facts.writeFacts(inScope);
     const entityRefs = [
       ...new Set([
         ...written.changed.map(c => c.entityRef),
@@ -59,8 +76,33 @@ export class FactIntake {
     return {
       changed: written.changed,
       unchanged: written.unchanged,
+      outOfScope: writes.length - inScope.length,
       entityRefs,
       evaluations,
     };
+  }
+
+  /** The writes whose entity passes their source's filter; filters need the entity's catalog facts. */
+  async #inScope(writes: FactWrite[]): Promise<FactWrite[]> {
+    const filtered = writes.filter(w => this.#filters.has(w.source));
+    if (filtered.length === 0) return writes;
+    const catalogInBatch = new Map(
+      writes
+        .filter(w => w.source === 'catalog')
+        .map(w => [w.entityRef, { catalog: w.facts }]),
+    );
+    const stored = await this.#facts.getFacts([
+      ...new Set(
+        filtered.map(w => w.entityRef).filter(ref => !catalogInBatch.has(ref)),
+      ),
+    ]);
+    return writes.filter(w => {
+      const matches = this.#filters.get(w.source);
+      if (!matches) return true;
+      const entity = entityFromFacts(
+        catalogInBatch.get(w.entityRef) ?? stored.get(w.entityRef),
+      );
+      return entity !== undefined && matches(entity);
+    });
   }
 }

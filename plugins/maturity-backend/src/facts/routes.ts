@@ -49,7 +49,7 @@ function registerSourceRoutes(
         schedule: source.schedule
           ? (JSON.parse(JSON.stringify(source.schedule)) as JsonObject)
           : null,
-        collects: Boolean(source.collect),
+        collects: source.mode === 'collect',
         acceptsPush: validator.accepts(source.id),
       })),
     });

@@ -8,8 +8,8 @@ export type {
 } from './compileRule';
 export { compileCheck } from './compileCheck';
 export type { CompileCheckOptions, CompiledCheck } from './compileCheck';
-export { compileEntityFilter } from './entityFilter';
-export type { CompiledEntityFilter } from './entityFilter';
+export { compileEntityFilter } from '../../entities/entityFilter';
+export type { CompiledEntityFilter } from '../../entities/entityFilter';
 export { compileFactPath } from './factPath';
 export type { CompiledFactPath } from './factPath';
 export { compileTemplate, describeFailure, formatValue } from './messages';

@@ -70,7 +70,7 @@ export async function scheduleTasks(options: {
 }) {
   const { scheduler, config, logger } = options;
 
-  for (const source of options.collector.sources()) {
+  for (const source of options.collector.collectedSources()) {
     const sourceSchedule =
       source.id === 'catalog'
         ? schedule(config, 'catalogFacts')

@@ -6,14 +6,20 @@ import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import type { FactWrite } from '../FactStore';
 import { spec } from '../../schema/openapi';
-import type {
+import {
+  ATTESTATION_SOURCE_ID,
   FactsPushItem,
   FactsPushRequest,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { checkFactLimits, pathJoin, pointerToPath } from './factLimits';
 
-/** Sources whose facts only the plugin writes: the evaluator rebuilds the entity from `catalog` facts. */
-const NOT_PUSHABLE = new Set(['catalog']);
+/** Push sources whose facts have their own writer, with the reason POST /facts gives for refusing them. */
+const WRITTEN_ELSEWHERE = new Map([
+  [
+    ATTESTATION_SOURCE_ID,
+    'are written by readiness reviews through their own permissioned routes and cannot be pushed here',
+  ],
+]);
 /** How far in the future `observedAt` may be, for clock skew between CI runners and the backend. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 /** Problems listed in one error message; the count of the rest is given. */
@@ -33,9 +39,11 @@ export class PushValidator {
   readonly #now: () => Date;
   readonly #body: ValidateFunction;
   readonly #sources = new Map<string, ValidateFunction>();
+  /** Sources POST /facts refuses, with why: collected ones and those written elsewhere. */
+  readonly #refused = new Map<string, string>();
   readonly #knownIds: string[];
 
-  /** Compiles the body schema and every pushable source's schema; throws on a schema that cannot compile. */
+  /** Compiles the body schema and every `push` source's schema; throws on a schema that cannot compile. */
   constructor(options: {
     sources: FactSource[];
     catalog: CatalogService;
@@ -60,7 +68,14 @@ export class PushValidator {
       },
     });
     for (const source of options.sources) {
-      if (NOT_PUSHABLE.has(source.id)) continue;
+      const refusal =
+        source.mode === 'push'
+          ? WRITTEN_ELSEWHERE.get(source.id)
+          : 'are collected by the plugin and cannot be pushed';
+      if (refusal) {
+        this.#refused.set(source.id, refusal);
+        continue;
+      }
       try {
         this.#sources.set(source.id, ajv.compile(source.schema));
       } catch (error) {
@@ -133,10 +148,9 @@ export class PushValidator {
       problems.push(`${at}.entityRef: longer than 255 characters`);
 
     const validateFacts = this.#sources.get(item.source);
-    if (NOT_PUSHABLE.has(item.source)) {
-      problems.push(
-        `${at}.source: '${item.source}' facts are collected by the plugin and cannot be pushed`,
-      );
+    const refusal = this.#refused.get(item.source);
+    if (refusal) {
+      problems.push(`${at}.source: '${item.source}' facts ${refusal}`);
     } else if (!validateFacts) {
       problems.push(
         `${at}.source: unknown fact source '${truncate(

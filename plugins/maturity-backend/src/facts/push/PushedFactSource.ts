@@ -77,6 +77,7 @@ function withDerived(
  */
 export class PushedFactSource implements FactSource {
   readonly id = PUSHED_SOURCE_ID;
+  readonly mode = 'push' as const;
   readonly title = 'Pushed facts';
   readonly description =
     'Facts pushed by CI pipelines and other systems through POST /facts';

@@ -69,9 +69,22 @@ function validAttestation() {
   } satisfies AttestationFacts;
 }
 
+/**
+ * POST /facts refuses the attestation source itself (readiness writes it), so its schema is exercised
+ * through a push source that carries the same schema under another id.
+ */
+const SCHEMA_PROBE = 'attestation-probe';
+
 function validator() {
   return new PushValidator({
-    sources: [new AttestationFactSource()],
+    sources: [
+      new AttestationFactSource(),
+      {
+        id: SCHEMA_PROBE,
+        mode: 'push',
+        schema: new AttestationFactSource().schema,
+      },
+    ],
     catalog: catalogServiceMock({ entities: [service] }),
   });
 }
@@ -80,7 +93,7 @@ function validator() {
 async function problemsOf(facts: JsonObject): Promise<string[]> {
   try {
     await validator().validate(
-      { items: [{ entityRef: SERVICE, source: 'attestation', facts }] },
+      { items: [{ entityRef: SERVICE, source: SCHEMA_PROBE, facts }] },
       mockCredentials.service(),
     );
     return [];
@@ -114,7 +127,7 @@ describe('AttestationFactSource', () => {
         items: [
           {
             entityRef: SERVICE,
-            source: 'attestation',
+            source: SCHEMA_PROBE,
             facts: validAttestation(),
           },
         ],
@@ -122,7 +135,7 @@ describe('AttestationFactSource', () => {
       mockCredentials.service(),
     );
     expect(writes).toEqual([
-      { entityRef: SERVICE, source: 'attestation', facts: validAttestation() },
+      { entityRef: SERVICE, source: SCHEMA_PROBE, facts: validAttestation() },
     ]);
   });
 
@@ -186,6 +199,25 @@ describe('AttestationFactSource', () => {
       `${at}.reviews["ready-for-production"].veto: is required`,
       `${at}.reviews["ready-for-production"]: must match "then" schema`,
     ]);
+  });
+
+  it('is refused by POST /facts, even with valid facts: readiness owns the writer', async () => {
+    await expect(
+      validator().validate(
+        {
+          items: [
+            {
+              entityRef: SERVICE,
+              source: 'attestation',
+              facts: validAttestation(),
+            },
+          ],
+        },
+        mockCredentials.service(),
+      ),
+    ).rejects.toThrow(
+      "items[0].source: 'attestation' facts are written by readiness reviews through their own permissioned routes and cannot be pushed here",
+    );
   });
 
   it('serves checks that read an answer through the checklist ref and item id', () => {

@@ -31,9 +31,10 @@ const attestation = {
   },
 } satisfies AttestationFacts;
 
-// The plugin as plugin.ts wires it: the attestation source is built in, push-only, behind its schema.
+// The plugin as plugin.ts wires it: the attestation source is built in and listed, but POST /facts refuses
+// it whatever the facts (readiness writes them through its own permissioned routes).
 describe('the built-in attestation source', () => {
-  it('is listed and accepts pushes that match its schema only', async () => {
+  it('is listed and refuses pushes, valid or not', async () => {
     const { server } = await startTestBackend({
       features: [
         maturityPlugin,
@@ -58,13 +59,16 @@ describe('the built-in attestation source', () => {
     ).toMatchObject({
       title: 'Attestations',
       collects: false,
-      acceptsPush: true,
+      acceptsPush: false,
       schedule: null,
       schema: { required: ['checklists'] },
     });
 
-    const accepted = await push(attestation);
-    expect(accepted.body).toEqual({ accepted: 1, changed: 1, unchanged: 0 });
+    const refused = await push(attestation);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain(
+      "items[0].source: 'attestation' facts are written by readiness reviews through their own permissioned routes and cannot be pushed here",
+    );
 
     const rejected = await push({
       checklists: {
@@ -80,7 +84,7 @@ describe('the built-in attestation source', () => {
     });
     expect(rejected.status).toBe(400);
     expect(rejected.body.error.message).toContain(
-      `items[0].facts.checklists["${CHECKLIST}"].items["ha-plan"].answer: must be equal to one of the allowed values`,
+      "items[0].source: 'attestation' facts are written by readiness reviews",
     );
   });
 });

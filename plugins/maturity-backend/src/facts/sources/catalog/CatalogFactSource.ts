@@ -52,6 +52,7 @@ const CATALOG_FACTS_SCHEMA = {
  */
 export class CatalogFactSource implements FactSource {
   readonly id = 'catalog';
+  readonly mode = 'collect' as const;
   readonly title = 'Software catalog';
   readonly description = 'Entity metadata and spec, ownership and relations';
   readonly schema = CATALOG_FACTS_SCHEMA;

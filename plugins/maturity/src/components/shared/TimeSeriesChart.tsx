@@ -89,7 +89,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A round number at or above `value`, for the top of an axis. */
-export function niceMax(value: number): number {
+function niceMax(value: number): number {
   if (value <= 4) return 4;
   const magnitude = 10 ** Math.floor(Math.log10(value));
   return Math.ceil(value / magnitude) * magnitude;

@@ -50,7 +50,20 @@ function isInlineObject(schema) {
   );
 }
 
+/** Schemas the router's validator (ajv, strict) refuses at runtime, found before anything is written. */
+function assertValidatable(value, at) {
+  if (!value || typeof value !== 'object') return;
+  if (value.nullable !== undefined && !value.type && !value.$ref) {
+    throw new Error(
+      `${at}: "nullable" needs a "type" (the router's validator refuses it); add e.g. type: object`,
+    );
+  }
+  for (const [k, v] of Object.entries(value))
+    assertValidatable(v, `${at}/${k}`);
+}
+
 export function collect(doc) {
+  assertValidatable(doc, '#');
   const models = new Map();
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     models.set(modelName(name), schema);

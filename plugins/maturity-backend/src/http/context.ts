@@ -10,7 +10,7 @@ import type {
   DefinitionCheck,
   DefinitionProvider,
 } from '../evaluation';
-import type { EndpointMap } from '../schema/endpoints';
+import type { EndpointMap } from '../schema/openapi';
 import type { CatalogView } from './catalogView';
 import { normaliseEntityRef } from './refs';
 

@@ -2133,6 +2133,7 @@ export const spec = {
             $ref: '#/components/schemas/ReadinessProgress',
           },
           next: {
+            type: 'object',
             nullable: true,
             allOf: [
               {

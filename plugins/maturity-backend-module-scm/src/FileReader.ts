@@ -18,6 +18,8 @@ export interface FileReaderOptions {
   requestTimeoutMs: number;
   /** How long a host that reports a rate limit through UrlReader (which hides its headers) is left alone. */
   rateLimitBackoffMs: number;
+  /** The longest the gate waits (a pause past it skips the host). */
+  maxWaitMs: number;
   /** Largest file parsed; larger ones become an error fact. */
   maxFileBytes: number;
   /** The clock, in epoch milliseconds. */
@@ -60,11 +62,26 @@ export class FileReader {
     return this.#files.size;
   }
 
-  /** Reads one file; `stale` tells that the host failed and the last observation stands in. */
-  read(host: string, url: string, signal?: AbortSignal): Promise<ReadResult> {
+  /** The last observation of a file without asking the host (its repository has not changed). */
+  peek(url: string): FileObservation | undefined {
+    const cached = this.#files.get(url);
+    if (cached) cached.seen = this.#run;
+    return cached?.observation;
+  }
+
+  /**
+   * Reads one file; `stale` tells that the host failed and the last observation stands in.
+   * `rateLimitReset` tells when a host that refused for its rate limit accepts requests again.
+   */
+  read(
+    host: string,
+    url: string,
+    signal?: AbortSignal,
+    rateLimitReset?: () => Promise<number | undefined>,
+  ): Promise<ReadResult> {
     let pending = this.#inFlight.get(url);
     if (!pending) {
-      pending = this.#read(host, url, signal);
+      pending = this.#read(host, url, signal, rateLimitReset);
       this.#inFlight.set(url, pending);
     }
     return pending;
@@ -74,10 +91,18 @@ export class FileReader {
     host: string,
     url: string,
     signal: AbortSignal | undefined,
+    rateLimitReset: (() => Promise<number | undefined>) | undefined,
   ): Promise<ReadResult> {
     const cached = this.#files.get(url);
     try {
-      const observation = await this.#fetch(host, url, cached, signal, false);
+      const observation = await this.#fetch(
+        host,
+        url,
+        cached,
+        signal,
+        rateLimitReset,
+        false,
+      );
       return { observation, stale: false };
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -96,6 +121,7 @@ export class FileReader {
     url: string,
     cached: CachedFile | undefined,
     signal: AbortSignal | undefined,
+    rateLimitReset: (() => Promise<number | undefined>) | undefined,
     retried: boolean,
   ): Promise<FileObservation> {
     const { urlReader, gate, requestTimeoutMs } = this.#options;
@@ -137,12 +163,15 @@ export class FileReader {
           `${url}: timed out after ${requestTimeoutMs} ms`,
         );
       }
-      if (!retried && isError(error) && RATE_LIMITED.test(error.message)) {
-        gate.pause(
-          host,
-          this.#options.now() + this.#options.rateLimitBackoffMs,
-        );
-        return this.#fetch(host, url, cached, signal, true);
+      if (isError(error) && RATE_LIMITED.test(error.message)) {
+        const now = this.#options.now();
+        const until =
+          (await rateLimitReset?.()) ?? now + this.#options.rateLimitBackoffMs;
+        // Limited again after waiting once: past the wait budget, so the host is skipped for this run.
+        gate.pause(host, retried ? now + this.#options.maxWaitMs + 1 : until);
+        if (!retried) {
+          return this.#fetch(host, url, cached, signal, rateLimitReset, true);
+        }
       }
       throw error;
     }

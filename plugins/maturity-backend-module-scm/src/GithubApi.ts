@@ -34,6 +34,7 @@ export interface GithubApiOptions {
 }
 
 const NEXT_LINK = /<([^>]+)>;\s*rel="next"/;
+const JSON_MEDIA_TYPE = 'application/vnd.github+json';
 
 /**
  * A small GitHub REST client for the facts UrlReader cannot give (language, pull requests, Dependabot
@@ -61,12 +62,16 @@ export class GithubApi {
     }
   }
 
-  /** Reads every page of a list (or one object) and maps each page once, when it changes. */
+  /**
+   * Reads every page of a list (or one object) and maps each page once, when it changes. `accept` asks for
+   * another media type (`application/vnd.github.sha` answers a commit's sha as text).
+   */
   async getAll<T>(
     repo: GithubRepository,
     path: string,
     mapPage: (body: unknown) => T,
     signal?: AbortSignal,
+    accept = JSON_MEDIA_TYPE,
   ): Promise<ApiResult<T[]>> {
     const values: T[] = [];
     let url:
@@ -80,6 +85,7 @@ export class GithubApi {
         url,
         mapPage,
         signal,
+        accept,
       );
       if (!page.ok) return page;
       values.push(page.value.value as T);
@@ -93,6 +99,7 @@ export class GithubApi {
     url: string,
     mapPage: (body: unknown) => T,
     signal: AbortSignal | undefined,
+    accept: string,
     retried = false,
   ): Promise<ApiResult<CachedPage>> {
     const cached = this.#pages.get(url);
@@ -108,7 +115,7 @@ export class GithubApi {
           fetch(url, {
             headers: {
               ...headers,
-              Accept: 'application/vnd.github+json',
+              Accept: accept,
               'X-GitHub-Api-Version': '2022-11-28',
               ...(cached?.etag && { 'If-None-Match': cached.etag }),
             },
@@ -133,7 +140,7 @@ export class GithubApi {
     if (limitedUntil !== undefined) {
       await response.body?.cancel();
       gate.pause(repo.host, limitedUntil);
-      if (!retried) return this.#get(repo, url, mapPage, signal, true);
+      if (!retried) return this.#get(repo, url, mapPage, signal, accept, true);
       throw new HostUnavailableError(
         repo.host,
         `GET ${url}: rate limited until ${new Date(
@@ -160,7 +167,11 @@ export class GithubApi {
     }
     let body: unknown;
     try {
-      body = await response.json();
+      const text = await response.text();
+      body =
+        accept === JSON_MEDIA_TYPE || text.startsWith('{')
+          ? JSON.parse(text)
+          : text;
     } catch (error) {
       throw new HostUnavailableError(
         repo.host,
@@ -180,6 +191,50 @@ export class GithubApi {
       if (reset > 0) gate.pause(repo.host, reset * 1000);
     }
     return { ok: true, value: page };
+  }
+
+  /**
+   * When the host's core rate limit resets, asked of `GET /rate_limit` (which costs no quota); used when
+   * UrlReader reports a rate limit without showing its headers. Undefined when quota remains or unknown.
+   */
+  async rateLimitReset(
+    repo: GithubRepository,
+    signal?: AbortSignal,
+  ): Promise<number | undefined> {
+    const { headers } = await this.#options.credentials.getCredentials({
+      url: `https://${repo.host}/${repo.owner}/${repo.name}`,
+    });
+    try {
+      const response = await fetch(`${repo.apiBaseUrl}/rate_limit`, {
+        headers: { ...headers, Accept: JSON_MEDIA_TYPE },
+        signal: signal
+          ? AbortSignal.any([
+              signal,
+              AbortSignal.timeout(this.#options.requestTimeoutMs),
+            ])
+          : AbortSignal.timeout(this.#options.requestTimeoutMs),
+      });
+      const limited = this.#rateLimitedUntil(response);
+      if (limited !== undefined) {
+        await response.body?.cancel();
+        return limited;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        return undefined;
+      }
+      const body = (await response.json()) as {
+        resources?: {
+          core?: { remaining?: number | string; reset?: number | string };
+        };
+      };
+      const core = body.resources?.core;
+      return Number(core?.remaining) === 0 && Number(core?.reset) > 0
+        ? Number(core?.reset) * 1000
+        : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** When a rate-limited answer says to come back (Retry-After, else x-ratelimit-reset); else undefined. */

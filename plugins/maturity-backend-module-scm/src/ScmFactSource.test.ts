@@ -152,19 +152,19 @@ describe('ScmFactSource against the loopback GitHub API', () => {
     expect(factsOf(collected, 'website')).toEqual({});
   });
 
-  it('re-reads unchanged files with their ETag (304) and sees a commit', async () => {
+  it('reads no file while the branch has not moved, then only what a commit changed', async () => {
     const { source } = createSource(github, entities(), SETTINGS);
     const first = await source.collect();
     github.clearRequests();
-    const second = await source.collect();
-    expect(second).toEqual(first);
-    const contents = github.requests.filter(
-      r =>
-        r.path.includes('/repos/ratchet-demo/payouts/contents/') &&
-        r.status !== 404,
+    const byRef = (c: typeof first) =>
+      [...c].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    expect(byRef(await source.collect())).toEqual(byRef(first));
+    // The head commit answered 304 to its ETag, so no file was asked for.
+    expect(github.requests.filter(r => r.path.includes('/contents/'))).toEqual(
+      [],
     );
-    expect(contents.length).toBe(7); // 6 present configured files + requirements/base.txt
-    expect(contents.every(r => r.status === 304 && r.ifNoneMatch)).toBe(true);
+    const heads = github.requests.filter(r => r.path.includes('/commits/'));
+    expect(heads.map(h => h.status)).toEqual([304, 304]);
 
     github.commit('ratchet-demo/payouts', {
       'requirements.txt': null,
@@ -178,15 +178,26 @@ describe('ScmFactSource against the loopback GitHub API', () => {
       docker: { baseImage: 'python:latest', pinned: false },
     });
     expect(third?.dependencies).not.toHaveProperty('flask');
-    const reread = github.requests.filter(
-      r => r.path.includes('/contents/Dockerfile') && r.status === 200,
+    // Every file was asked again with its ETag: only the changed Dockerfile was downloaded.
+    const contents = github.requests.filter(r =>
+      r.path.includes('/repos/ratchet-demo/payouts/contents/'),
     );
-    expect(reread).toHaveLength(1);
+    const status = (path: string) =>
+      contents.find(r => r.path.includes(`/contents/${path}?`))?.status;
+    expect(status('Dockerfile')).toBe(200);
+    expect(status('requirements.txt')).toBe(404);
+    expect(status('pyproject.toml')).toBe(304);
+    expect(status('README.md')).toBe(304);
+    expect(
+      contents.filter(r => r.status === 304).every(r => r.ifNoneMatch),
+    ).toBe(true);
   });
 
-  it('keeps the last facts when the host answers 5xx, and logs once per host', async () => {
+  it('keeps the last facts of files the host fails to serve (5xx), and logs once per host', async () => {
     const { source, logger } = createSource(github, entities(), SETTINGS);
     const first = await source.collect();
+    github.commit('ratchet-demo/payouts', { 'README.md': '# new' });
+    github.commit('ratchet-demo/ledger', { 'README.md': '# new' });
     github.fail({ type: 'status', status: 503, path: '/contents/' });
     const second = await source.collect();
     expect(factsOf(second, 'payouts')).toEqual(factsOf(first, 'payouts'));
@@ -197,6 +208,17 @@ describe('ScmFactSource against the loopback GitHub API', () => {
     expect(warnings[0][0]).toContain(
       'failed for 2 entities, which keep their last facts',
     );
+    expect(warnings[0][0]).toContain('503');
+  });
+
+  it('leaves entities out when the GitHub API fails, so their stored facts stay', async () => {
+    const { source, logger } = createSource(github, entities(), SETTINGS);
+    await source.collect();
+    github.fail({ type: 'status', status: 500 });
+    const second = await source.collect();
+    expect(second.map(c => c.entityRef)).toEqual(['component:default/website']);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toMatch(/failed for 2 entities.*500/);
   });
 
   it('leaves an entity out when its host fails before any file was read', async () => {

@@ -30,8 +30,9 @@ export interface ScmFactSourceOptions {
   settings: ScmSettings;
   urlReader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
-  catalog: CatalogService;
-  auth: AuthService;
+  /** The catalog, read with the module's own credentials. */
+  catalog: Pick<CatalogService, 'streamEntities' | 'getEntitiesByRefs'>;
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   logger: LoggerService;
   /** GitHub credentials; by default from `integrations.github` (tokens or apps). */
   githubCredentials?: GithubCredentialsProvider;
@@ -67,6 +68,7 @@ export class ScmFactSource implements FactSource {
   readonly #options: ScmFactSourceOptions;
   readonly #files: FileReader;
   readonly #github: GithubApi;
+  #heads = new Map<string, string>();
 
   /** Creates the source. */
   static create(options: ScmFactSourceOptions): ScmFactSource {
@@ -90,7 +92,9 @@ export class ScmFactSource implements FactSource {
       urlReader: options.urlReader,
       gate,
       requestTimeoutMs: settings.requestTimeoutMs,
-      rateLimitBackoffMs: settings.maxRateLimitWaitMs,
+      // GitHub asks for at least a minute when it gives no reset time.
+      rateLimitBackoffMs: Math.min(60_000, settings.maxRateLimitWaitMs),
+      maxWaitMs: settings.maxRateLimitWaitMs,
       maxFileBytes: settings.maxFileBytes,
       now,
     });
@@ -113,6 +117,11 @@ export class ScmFactSource implements FactSource {
     const fileRun = this.#files.startRun();
     const apiRun = this.#github.startRun();
     const log = new CollectionLog();
+    // A full run starts a new map, so repositories that left the catalog are forgotten.
+    const lastHeads = this.#heads;
+    const nextHeads = request.entityRefs
+      ? lastHeads
+      : new Map<string, string>();
     const observedAt = this.#options.now?.() ?? new Date();
     const collected: CollectedFacts[] = [];
     let next = 0;
@@ -141,6 +150,8 @@ export class ScmFactSource implements FactSource {
           github: this.#github,
           now: observedAt.getTime(),
           log,
+          lastHeads,
+          nextHeads,
           signal: request.signal,
         });
         if (facts) collected.push({ entityRef, facts, observedAt });
@@ -154,6 +165,7 @@ export class ScmFactSource implements FactSource {
     );
     log.report(logger);
     if (!request.entityRefs) {
+      this.#heads = nextHeads;
       this.#files.prune(fileRun);
       this.#github.prune(apiRun);
     }

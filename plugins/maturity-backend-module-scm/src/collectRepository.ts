@@ -81,6 +81,10 @@ export interface RepositoryContext {
   github: GithubApi;
   now: number;
   log: CollectionLog;
+  /** The head commit each GitHub location's files were last read at, by base URL. */
+  lastHeads: ReadonlyMap<string, string>;
+  /** Where this run records the heads it read at. */
+  nextHeads: Map<string, string>;
   signal?: AbortSignal;
 }
 
@@ -111,21 +115,34 @@ export async function collectRepository(
       }
     }
 
-    const read = (path: string) => {
+    const head = location.github
+      ? await readHead(context.github, location, signal)
+      : undefined;
+    // The branch has not moved since every file was read: the last observations stand, no request needed.
+    const unchanged =
+      head !== undefined && context.lastHeads.get(location.baseUrl) === head;
+    const rateLimitReset = location.github
+      ? () => context.github.rateLimitReset(location.github!, signal)
+      : undefined;
+    const read = async (path: string): Promise<Read> => {
       const url = fileUrl(location, path, context.integrations);
-      return context.files.read(location.host, url, signal).then(result => ({
-        path,
-        url,
-        result,
-      }));
+      const known = unchanged ? context.files.peek(url) : undefined;
+      const result = known
+        ? { observation: known, stale: false }
+        : await context.files.read(location.host, url, signal, rateLimitReset);
+      return { path, url, result };
     };
     const files = await Promise.all(settings.files.map(read));
     const included = await followIncludes(files, read);
+    let stale = false;
     for (const { result } of [...files, ...included]) {
       if (result.stale && result.failure) {
+        stale = true;
         log.failed(location.host, entityRef, result.failure.message);
       }
     }
+    if (head && !stale) context.nextHeads.set(location.baseUrl, head);
+    else context.nextHeads.delete(location.baseUrl);
 
     const observation: RepositoryObservation = {
       files: files.map(f => ({
@@ -169,6 +186,32 @@ export async function collectRepository(
 }
 
 type Read = { path: string; url: string; result: ReadResult };
+
+/** The sha the location's branch points at (a 304 to the last ETag costs no rate limit); undefined if unknown. */
+async function readHead(
+  api: GithubApi,
+  location: RepositoryLocation,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const segments = new URL(location.baseUrl).pathname
+    .split('/')
+    .filter(Boolean);
+  // /{owner}/{repo}/tree/{ref}/…: a ref with slashes is not told apart from a path, so files are read.
+  if (!location.github || segments.length < 4) return undefined;
+  const head = await api.getAll(
+    location.github,
+    `/commits/${segments[3]}`,
+    body =>
+      typeof body === 'string'
+        ? body.trim()
+        : typeof body === 'object' && body !== null && 'sha' in body
+        ? String(body.sha)
+        : undefined,
+    signal,
+    'application/vnd.github.sha',
+  );
+  return head.ok ? head.value[0] : undefined;
+}
 
 /** Reads the files requirements files include with `-r`, relative to the including file. */
 async function followIncludes(

@@ -22,7 +22,7 @@ export interface CampaignReminders {
 
 /** What happens when the campaign completes. */
 export interface CampaignCompletion {
-  /** Promote the campaign's checks into a Scorecard level. */
+  /** The ratchet: on completion the campaign's checks join this Scorecard level (declared only here). */
   promoteTo?: {
     /** The Scorecard entity ref or name. */
     scorecard: string;
@@ -32,8 +32,9 @@ export interface CampaignCompletion {
     category?: string;
   };
   /**
-   * `allPass`: the campaign completes when every target passes every check (or on the due date, whichever
-   * is first); `dueDate`: on the due date only.
+   * `allPass` (default): the campaign completes when every target passes every check; past the due date
+   * with targets not done it is delayed. `dueDate`: it completes on the day after the due date, whatever
+   * is done.
    */
   when?: 'allPass' | 'dueDate';
 }

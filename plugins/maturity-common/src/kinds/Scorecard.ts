@@ -23,21 +23,6 @@ export interface ScorecardCategory {
   description?: string;
 }
 
-/**
- * Brings a Campaign's checks into this Scorecard at a level once the Campaign completes — the ratchet
- * that keeps a finished initiative from silently regressing.
- */
-export interface ScorecardInclude {
-  /** The Campaign entity ref or name. */
-  campaign: string;
-  /** The level id the campaign's checks are required at. */
-  level: string;
-  /** The category id they are shown under (defaults to each check's own category). */
-  category?: string;
-  /** Include only these check ids (defaults to all of the campaign's checks). */
-  checks?: string[];
-}
-
 /** The spec of a Scorecard. */
 export interface ScorecardSpec {
   /** The owning Group entity ref, e.g. `group:default/platform`. */
@@ -48,10 +33,11 @@ export interface ScorecardSpec {
   levels: ScorecardLevel[];
   /** Categories checks are grouped in. */
   categories: ScorecardCategory[];
-  /** The checks. */
+  /**
+   * The checks. Checks of completed Campaigns join at the level their `onCompletion.promoteTo` names (the
+   * ratchet is declared only there).
+   */
   checks: ScorecardCheck[];
-  /** Campaign checks ratcheted in when their Campaign completes. */
-  includes?: ScorecardInclude[];
 }
 
 /** A `Scorecard` catalog entity (apiVersion `ratchet.dev/v1alpha1`). */

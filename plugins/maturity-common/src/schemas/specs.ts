@@ -52,14 +52,9 @@ export const scorecardDefinitions: Record<string, JsonSchema> = {
       },
       checks: {
         type: 'array',
-        description: 'The checks.',
-        items: ref('scorecardCheck'),
-      },
-      includes: {
-        type: 'array',
         description:
-          'Campaign checks ratcheted in when their Campaign completes.',
-        items: ref('scorecardInclude'),
+          'The checks. Checks of completed Campaigns join at the level their `onCompletion.promoteTo` names (the ratchet is declared only there).',
+        items: ref('scorecardCheck'),
       },
     },
   },
@@ -85,28 +80,6 @@ export const scorecardDefinitions: Record<string, JsonSchema> = {
       ...checkBaseProperties(),
       level: ref('id', 'Level id at which the check is required.'),
       category: ref('id', "Category id, one of the Scorecard's categories."),
-    },
-  },
-  scorecardInclude: {
-    type: 'object',
-    description:
-      "Brings a Campaign's checks into this Scorecard at a level once the Campaign completes — the ratchet that keeps a finished initiative from silently regressing.",
-    required: ['campaign', 'level'],
-    additionalProperties: false,
-    properties: {
-      campaign: text('The Campaign entity ref or name.', ['python-3-12']),
-      level: ref('id', "The level id the campaign's checks are required at."),
-      category: ref(
-        'id',
-        "The category id they are shown under (defaults to each check's own category).",
-      ),
-      checks: {
-        type: 'array',
-        description:
-          "Include only these check ids (defaults to all of the campaign's checks).",
-        uniqueItems: true,
-        items: ref('id'),
-      },
     },
   },
 };
@@ -198,7 +171,8 @@ export const campaignDefinitions: Record<string, JsonSchema> = {
     properties: {
       promoteTo: {
         type: 'object',
-        description: "Promote the campaign's checks into a Scorecard level.",
+        description:
+          "The ratchet: on completion the campaign's checks join this Scorecard level (the only place a promotion is declared).",
         required: ['scorecard', 'level'],
         additionalProperties: false,
         properties: {
@@ -212,7 +186,7 @@ export const campaignDefinitions: Record<string, JsonSchema> = {
       when: {
         type: 'string',
         description:
-          '`allPass`: the campaign completes when every target passes every check (or on the due date, whichever is first); `dueDate`: on the due date only.',
+          '`allPass` (default): the campaign completes when every target passes every check; past the due date with targets not done it is delayed. `dueDate`: it completes on the day after the due date, whatever is done.',
         enum: ['allPass', 'dueDate'],
       },
     },

@@ -9,6 +9,12 @@ import {
 } from './paths';
 import type { ValidationProblem } from './types';
 
+/** Properties that existed once, with what replaced them. */
+const REMOVED_PROPERTIES: Record<string, string> = {
+  'spec.includes':
+    "a promotion into a Scorecard is declared once, in the Campaign's spec.onCompletion.promoteTo",
+};
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
   number: 'a number',
@@ -63,9 +69,12 @@ function convert(
       const property = String(params.additionalProperty);
       const known = knownProperties(error);
       const suggestion = closestMatch(property, known);
+      const removed = REMOVED_PROPERTIES[joinPath(path, property)];
       return {
         path: joinPath(path, property),
-        message: suggestion
+        message: removed
+          ? `unknown property "${property}": ${removed}`
+          : suggestion
           ? `unknown property "${property}"; did you mean "${suggestion}"?`
           : `unknown property "${property}"; expected one of ${known.join(
               ', ',

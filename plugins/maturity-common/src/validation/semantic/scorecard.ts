@@ -8,14 +8,13 @@ import {
   checkKnownId,
   checkUniqueIds,
   namespaceOf,
-  resolveDefinition,
 } from './common';
 import { checkRule } from './rules';
 
 /** The checks of a Scorecard that a JSON Schema cannot express. */
 export function checkScorecard(
   entity: ScorecardEntityV1alpha1,
-  context: RatchetValidationContext,
+  _context: RatchetValidationContext,
   problems: Problems,
 ): void {
   const { spec } = entity;
@@ -56,44 +55,6 @@ export function checkScorecard(
     checkRule(check.rule, joinPath(path, 'rule'), problems);
     if (check.appliesWhen) {
       checkRule(check.appliesWhen, joinPath(path, 'appliesWhen'), problems);
-    }
-  });
-
-  (spec.includes ?? []).forEach((include, i) => {
-    const path = joinPath('spec.includes', i);
-    checkKnownId(
-      'level',
-      include.level,
-      levelIds,
-      joinPath(path, 'level'),
-      problems,
-    );
-    checkKnownId(
-      'category',
-      include.category,
-      categoryIds,
-      joinPath(path, 'category'),
-      problems,
-    );
-    const ref = checkEntityRef(
-      include.campaign,
-      { defaultKind: 'Campaign', defaultNamespace: namespace },
-      joinPath(path, 'campaign'),
-      problems,
-      'Campaign',
-    );
-    const campaign = ref && resolveDefinition('Campaign', ref, context);
-    if (campaign) {
-      (include.checks ?? []).forEach((checkId, j) =>
-        checkKnownId(
-          'check',
-          checkId,
-          campaign.checkIds,
-          joinPath(joinPath(path, 'checks'), j),
-          problems,
-          ` in ${campaign.ref}`,
-        ),
-      );
     }
   });
 }

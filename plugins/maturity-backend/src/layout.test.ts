@@ -27,7 +27,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The relative imports of a file (static, dynamic and re-exports), resolved to paths under src/. */
-export function importsOf(file: string, text: string): string[] {
+function importsOf(file: string, text: string): string[] {
   const specifiers = [
     ...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g),
   ].map(m => m[1]);
@@ -42,7 +42,7 @@ export function importsOf(file: string, text: string): string[] {
 const capabilityOf = (relative: string) => relative.split('/')[0];
 
 /** Why an edge from one file (relative to src/) to an import target is forbidden, or undefined. */
-export function forbiddenEdge(from: string, to: string): string | undefined {
+function forbiddenEdge(from: string, to: string): string | undefined {
   const source = capabilityOf(from);
   const target = capabilityOf(to);
   if (source === target) return undefined;

@@ -119,6 +119,7 @@ describe.each(databases.eachSupportedId())(
           level: 'gold',
           category: 'quality',
           fromCampaign: 'campaign:default/system-drive',
+          ratchetedAt: '2026-06-01T10:00:00.000Z',
         }),
       );
       const entity = await request(fixture.app).get(

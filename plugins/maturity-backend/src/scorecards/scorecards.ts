@@ -65,6 +65,7 @@ export function checkDefinitionModel(check: DefinitionCheck): CheckDefinition {
     ...(c.appliesTo ? { appliesTo: c.appliesTo as unknown as JsonObject } : {}),
     ...(c.effectiveFrom ? { effectiveFrom: c.effectiveFrom } : {}),
     ...(check.fromCampaign ? { fromCampaign: check.fromCampaign } : {}),
+    ...(check.ratchetedAt ? { ratchetedAt: check.ratchetedAt } : {}),
     problems: [...check.compiled.problems],
   };
 }

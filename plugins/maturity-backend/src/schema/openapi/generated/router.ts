@@ -401,6 +401,11 @@ export const spec = {
             description:
               'For checks ratcheted in from a completed campaign, its ref.',
           },
+          ratchetedAt: {
+            type: 'string',
+            description:
+              'For checks ratcheted in from a completed campaign, when it completed and they joined.',
+          },
           problems: {
             type: 'array',
             description:

@@ -33,6 +33,10 @@ export interface CheckDefinition {
    */
   fromCampaign?: string;
   /**
+   * For checks ratcheted in from a completed campaign, when it completed and they joined.
+   */
+  ratchetedAt?: string;
+  /**
    * Conditions that cannot be evaluated (they evaluate to error).
    */
   problems: Array<string>;

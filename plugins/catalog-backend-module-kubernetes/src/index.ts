@@ -21,5 +21,7 @@ export type {
 } from './provider/mapping';
 export { ANNOTATIONS } from './provider/entities';
 export type * from './provider/report';
+export type { OwnerSuggestion } from './provider/suggestions';
 export type { SkippedWorkload } from './provider/read';
 export { createPreviewRouter } from './router';
+export { kubernetesPreviewPermission } from './permissions';

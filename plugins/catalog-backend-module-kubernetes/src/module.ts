@@ -7,6 +7,7 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { kubernetesClusterAccessServiceRef } from '@ratchet/backstage-plugin-kubernetes-node';
+import { kubernetesPreviewPermission } from './permissions';
 import { KubernetesEntityProvider } from './provider/KubernetesEntityProvider';
 import { createPreviewRouter } from './router';
 
@@ -23,6 +24,8 @@ export const catalogModuleKubernetesEntityProvider = createBackendModule({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         access: kubernetesClusterAccessServiceRef,
         processing: catalogProcessingExtensionPoint,
@@ -34,6 +37,8 @@ export const catalogModuleKubernetesEntityProvider = createBackendModule({
         auth,
         httpAuth,
         httpRouter,
+        permissions,
+        permissionsRegistry,
         catalog,
         access,
         processing,
@@ -46,7 +51,10 @@ export const catalogModuleKubernetesEntityProvider = createBackendModule({
           access,
         });
         processing.addEntityProvider(providers);
-        httpRouter.use(createPreviewRouter({ providers, httpAuth }));
+        permissionsRegistry.addPermissions([kubernetesPreviewPermission]);
+        httpRouter.use(
+          createPreviewRouter({ providers, httpAuth, permissions }),
+        );
       },
     });
   },

@@ -20,7 +20,7 @@ import {
   mapWithConcurrency,
   selectClusters,
 } from '@ratchet/backstage-plugin-kubernetes-node';
-import { CatalogLookup, ForeignEntity } from './catalogView';
+import { CatalogLookup, CatalogView } from './catalogView';
 import { ANNOTATIONS } from './entities';
 import { KubernetesProviderConfig, readProviderConfigs } from './config';
 import { ClusterOutcome, planSync, SyncCluster } from './plan';
@@ -57,7 +57,7 @@ export class KubernetesEntityProvider implements EntityProvider {
   readonly #skippedAuth = new Set<string>();
   readonly #cache = new Map<string, ClusterRead>();
   #emitted = new Map<string, string>();
-  #foreign?: Map<string, ForeignEntity>;
+  #view?: CatalogView;
   #connection?: EntityProviderConnection;
   #lastReport?: SyncReport;
 
@@ -160,12 +160,13 @@ export class KubernetesEntityProvider implements EntityProvider {
   async #sync(dryRun: boolean, signal?: AbortSignal): Promise<SyncReport> {
     const started = Date.now();
     const outcomes = await this.#readClusters(dryRun, signal);
-    const foreign = await this.#readForeign();
+    const view = await this.#readView();
     const { entities, report } = planSync(
       this.#config,
       this.getProviderName(),
       outcomes,
-      foreign,
+      view.foreign,
+      view.repositories,
     );
     const emitted = new Map(
       entities.map(e => [stringifyEntityRef(e), hash(e)]),
@@ -292,13 +293,13 @@ export class KubernetesEntityProvider implements EntityProvider {
     });
   }
 
-  async #readForeign(): Promise<Map<string, ForeignEntity>> {
-    if (!this.#lookup) return new Map();
+  async #readView(): Promise<CatalogView> {
+    if (!this.#lookup) return { foreign: new Map(), repositories: new Map() };
     try {
-      this.#foreign = (await this.#lookup.view()).foreign;
+      this.#view = await this.#lookup.view();
     } catch (error) {
       // Without knowing what catalog-info.yaml already declares, emitting could claim its names.
-      if (!this.#foreign) {
+      if (!this.#view) {
         throw new Error(
           `cannot read the catalog for the coexistence check: ${error}`,
         );
@@ -307,7 +308,7 @@ export class KubernetesEntityProvider implements EntityProvider {
         `Catalog unavailable, using the previous coexistence check: ${error}`,
       );
     }
-    return this.#foreign;
+    return this.#view;
   }
 
   #log(report: SyncReport) {

@@ -15,6 +15,30 @@ export interface ForeignEntity {
 export interface CatalogView {
   /** Components from other sources, by lowercased ref. */
   foreign: Map<string, ForeignEntity>;
+  /** Owned Components by the repository they declare (lowercased `org/repo`), for owner suggestions. */
+  repositories: Map<string, ForeignEntity>;
+}
+
+const SLUG_ANNOTATIONS = ['github.com/project-slug', 'gitlab.com/project-slug'];
+const SOURCE_LOCATION = 'backstage.io/source-location';
+
+/** `org/repo` of a Component: its project-slug annotation, else the path of its source location. */
+export function repositoryOf(
+  annotations: Record<string, string> | undefined,
+): string | undefined {
+  for (const key of SLUG_ANNOTATIONS) {
+    if (annotations?.[key]) return annotations[key].toLocaleLowerCase('en-US');
+  }
+  const location = annotations?.[SOURCE_LOCATION]?.replace(/^url:/, '');
+  if (!location) return undefined;
+  try {
+    const [org, repo] = new URL(location).pathname.split('/').filter(Boolean);
+    return org && repo
+      ? `${org}/${repo.replace(/\.git$/, '')}`.toLocaleLowerCase('en-US')
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the catalog through the catalog service with the module's own credentials. */
@@ -38,6 +62,7 @@ export class CatalogLookup {
   async view(): Promise<CatalogView> {
     const credentials = await this.#auth.getOwnServiceCredentials();
     const foreign = new Map<string, ForeignEntity>();
+    const repositories = new Map<string, ForeignEntity>();
     for await (const page of this.#catalog.streamEntities(
       {
         filter: { kind: 'Component' },
@@ -59,13 +84,13 @@ export class CatalogLookup {
           continue;
         const ref = stringifyEntityRef(entity);
         const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-        foreign.set(ref.toLocaleLowerCase('en-US'), {
-          ref,
-          ...(typeof owner === 'string' && { owner }),
-        });
+        const known = { ref, ...(typeof owner === 'string' && { owner }) };
+        foreign.set(ref.toLocaleLowerCase('en-US'), known);
+        const repository = repositoryOf(entity.metadata.annotations);
+        if (repository && known.owner) repositories.set(repository, known);
       }
     }
-    return { foreign };
+    return { foreign, repositories };
   }
 
   /**

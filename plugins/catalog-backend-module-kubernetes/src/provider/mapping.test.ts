@@ -43,6 +43,7 @@ describe('mapWorkload', () => {
       tags: [],
       links: [],
       labelSelector: 'app=web',
+      images: [],
       owner: undefined,
       ownerSource: undefined,
       title: undefined,

@@ -137,6 +137,10 @@ export interface WorkloadRecord {
   podLabels: Record<string, string>;
   /** `spec.selector.matchLabels` (empty for CronJobs). */
   selector: Record<string, string>;
+  /** Container images of its pod template (evidence for owner suggestions). */
+  images?: string[];
+  /** Its Helm release (`app.kubernetes.io/instance` label or `meta.helm.sh/release-name` annotation). */
+  helmRelease?: string;
 }
 
 /** A namespace, reduced to what mapping needs. */
@@ -181,6 +185,10 @@ export interface MappedWorkload {
   kubernetesId?: string;
   /** A label selector matching the workload and its pods, used when there is no kubernetes-id. */
   labelSelector: string;
+  /** Container images (evidence for owner suggestions). */
+  images: string[];
+  /** Helm release, when it has one. */
+  helmRelease?: string;
 }
 
 function sourceText(s: MappingSource): string {
@@ -308,5 +316,7 @@ export function mapWorkload(
       'backstage.io/kubernetes-id'
     ],
     labelSelector: labelSelectorFor(w),
+    images: w.images ?? [],
+    ...(w.helmRelease && { helmRelease: w.helmRelease }),
   };
 }

@@ -8,6 +8,7 @@ import {
   groupWorkloads,
 } from './entities';
 import { toEntityName } from './mapping';
+import { OwnedCandidate, OwnerEvidence } from './suggestions';
 import type { ClusterRead } from './read';
 import type {
   ClusterSyncStatus,
@@ -85,6 +86,7 @@ export function planSync(
   providerName: string,
   outcomes: ClusterOutcome[],
   foreign: Map<string, ForeignEntity>,
+  repositories: Map<string, ForeignEntity> = new Map(),
 ): SyncPlan {
   const clusters: ClusterSyncStatus[] = [];
   const reads: ClusterRead[] = [];
@@ -145,6 +147,20 @@ export function planSync(
     reads.flatMap(r => r.workloads),
     outcomes.map(o => o.cluster.name),
   );
+  const ownerOf = (c: EntityCandidate) =>
+    c.owner ??
+    foreign.get(
+      `component:${config.entityNamespace}/${c.name}`.toLocaleLowerCase(
+        'en-US',
+      ),
+    )?.owner;
+  const evidence = new OwnerEvidence(
+    candidates.flatMap((candidate): OwnedCandidate[] => {
+      const owner = ownerOf(candidate);
+      return owner ? [{ candidate, owner }] : [];
+    }),
+    repositories,
+  );
   for (const candidate of candidates) {
     const ref = `component:${config.entityNamespace}/${candidate.name}`;
     const existing = foreign.get(ref.toLocaleLowerCase('en-US'));
@@ -185,6 +201,7 @@ export function planSync(
         ...preview,
         emitted,
         ...(existing && { existingEntityRef: existing.ref }),
+        suggestions: evidence.suggest(candidate),
       });
     }
     if (!emitted) continue;

@@ -73,19 +73,24 @@ function pick(source: Record<string, string> | undefined, keys: Set<string>) {
 }
 
 function podTemplateOf(kind: WorkloadKind, item: AnyWorkload) {
-  if (kind === 'CronJob') {
-    return {
-      labels: (item as V1CronJob).spec?.jobTemplate.spec?.template.metadata
-        ?.labels,
-      selector: undefined,
-    };
-  }
-  const spec = (item as V1Deployment).spec;
+  const template =
+    kind === 'CronJob'
+      ? (item as V1CronJob).spec?.jobTemplate.spec?.template
+      : (item as V1Deployment).spec?.template;
   return {
-    labels: spec?.template.metadata?.labels,
-    selector: spec?.selector.matchLabels,
+    labels: template?.metadata?.labels,
+    selector:
+      kind === 'CronJob'
+        ? undefined
+        : (item as V1Deployment).spec?.selector.matchLabels,
+    images: (template?.spec?.containers ?? [])
+      .map(c => c.image)
+      .filter((i): i is string => Boolean(i)),
   };
 }
+
+const HELM_RELEASE_ANNOTATION = 'meta.helm.sh/release-name';
+const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
 const isTrue = (value: string | undefined) =>
   value?.toLocaleLowerCase('en-US') === 'true';
@@ -140,6 +145,11 @@ export async function readCluster(
           annotations: pick(meta.annotations, keys.workload),
           podLabels: template.labels ?? {},
           selector: template.selector ?? {},
+          images: template.images,
+          helmRelease:
+            meta.annotations?.[HELM_RELEASE_ANNOTATION] ??
+            meta.labels?.[INSTANCE_LABEL] ??
+            template.labels?.[INSTANCE_LABEL],
         };
       },
     );

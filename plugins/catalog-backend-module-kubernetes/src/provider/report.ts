@@ -1,5 +1,6 @@
 import type { SkippedWorkload } from './read';
 import type { WorkloadKind } from './mapping';
+import type { OwnerSuggestion } from './suggestions';
 
 /** How one cluster fared in a sync. */
 export interface ClusterSyncStatus {
@@ -97,7 +98,12 @@ export interface SyncReport {
    * ("skip", or a name clash with `existingEntityRef`).
    */
   unowned: Array<
-    PreviewEntity & { emitted: boolean; existingEntityRef?: string }
+    PreviewEntity & {
+      emitted: boolean;
+      existingEntityRef?: string;
+      /** Owners proposed from evidence (namespace, Helm release, image, repository), best first. */
+      suggestions: OwnerSuggestion[];
+    }
   >;
   /** Names already taken by entities from other sources, and what was done about it. */
   conflicts: CoexistenceLink[];

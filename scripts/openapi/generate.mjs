@@ -23,9 +23,10 @@ import { renderModels, renderServerApi, renderRouter } from './render.mjs';
 import { renderClientApi } from './renderClient.mjs';
 import { collect } from './collect.mjs';
 
-const require = createRequire(import.meta.url);
-const YAML = require('yaml');
-const prettier = require('prettier');
+// Resolved as the package being generated would (its devDependencies: yaml) and the root (prettier).
+const requireFromPackage = createRequire(path.join(process.cwd(), 'package.json'));
+const YAML = requireFromPackage('yaml');
+const prettier = requireFromPackage('prettier');
 
 const YAML_SCHEMA_PATH = 'src/schema/openapi.yaml';
 const OUTPUT_PATH = 'src/schema/openapi/generated';

@@ -54,6 +54,7 @@ import { CatalogFactSource } from './facts/sources/catalog/CatalogFactSource';
 import { CatalogView } from './http/catalogView';
 import { createLevelDropNotifier } from './notifications/levelDropNotifier';
 import { DatabaseSendLog } from './notifications/sendLog';
+import type { TransitionRecord } from './evaluation';
 import { composeReadiness } from './readiness';
 import { createRouter } from './router';
 import { createScorecardRoutes } from './scorecards';
@@ -127,6 +128,9 @@ export async function composeMaturity(options: {
     logger,
     now,
   });
+  const readinessResults: {
+    current?: (transitions: TransitionRecord[]) => Promise<void>;
+  } = {};
   const evaluation = EvaluationService.create({
     facts,
     results,
@@ -136,8 +140,8 @@ export async function composeMaturity(options: {
     now,
     // Campaign progress is precomputed from every write of results, within the same evaluation.
     onResultsChanged: async change => {
-      // Automatic readiness answers follow the checks that answer them.
-      await readiness.resultsChanged(change.transitions);
+      // Automatic readiness answers follow the checks that answer them (readiness is built below).
+      await readinessResults.current?.(change.transitions);
       await campaigns.resultsWritten(change);
       await campaignNotifier.alertRegressions(
         await campaigns.campaigns(),
@@ -185,6 +189,7 @@ export async function composeMaturity(options: {
     writeFacts: writes => intake.write(writes),
     now,
   });
+  readinessResults.current = readiness.resultsChanged;
   const factRoutes = createFactRoutes({
     httpAuth,
     permissions,

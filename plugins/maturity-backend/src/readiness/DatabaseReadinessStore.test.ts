@@ -6,7 +6,7 @@ import {
 } from '../database/migrations';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import type { StoredAnswer } from './model';
-import { ENTITY, OWNER, R1, review } from './testChecklist';
+import { ENTITY, OWNER, R1, review } from './__testUtils__/testChecklist';
 
 jest.setTimeout(60_000);
 

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import type {
   ReadinessAuditAction,
   ReadinessAuditEntry,
@@ -12,8 +13,8 @@ export interface NewReadinessAuditEntry {
   itemId?: string;
   phase?: string;
   reviewId?: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: JsonObject | null;
+  after: JsonObject | null;
 }
 
 /** The state of one entity against one checklist: its record and its reviews, newest first. */

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   ReadinessAnswerRequest,
@@ -28,7 +29,7 @@ const content = (a: StoredAnswer | undefined) =>
     evidence: a.evidence,
   };
 
-function audited(a: StoredAnswer | undefined): Record<string, unknown> | null {
+function audited(a: StoredAnswer | undefined): JsonObject | null {
   return a ? JSON.parse(JSON.stringify(a)) : null;
 }
 
@@ -366,7 +367,12 @@ export function decideReviewAction(
           status: result.status,
           approvals: result.approvals,
           ...(body.reason && { reason: body.reason }),
-          ...(body.comments?.length && { comments: body.comments }),
+          ...(body.comments?.length && {
+            comments: body.comments.map(c => ({
+              itemId: c.itemId,
+              comment: c.comment,
+            })),
+          }),
         },
       },
     ],

@@ -11,7 +11,7 @@ import {
   checklist,
   review,
   statuses,
-} from './testChecklist';
+} from './__testUtils__/testChecklist';
 
 describe('phase machine', () => {
   const base = emptyRecord(ENTITY, checklist.ref);

@@ -2,7 +2,14 @@ import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import type { ReadinessReviewAction } from '@ratchet/backstage-plugin-maturity-common';
 import { StoredReview } from './model';
 import { actOnReview, reviewAfterAnswerChange } from './reviews';
-import { ITEM_IDS, OWNER, R1, R2, at, review } from './testChecklist';
+import {
+  ITEM_IDS,
+  OWNER,
+  R1,
+  R2,
+  at,
+  review,
+} from './__testUtils__/testChecklist';
 
 describe('review machine', () => {
   const act = (

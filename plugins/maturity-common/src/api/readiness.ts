@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import type { OffsetPage, ResultStatus } from './common';
 
 /*
@@ -294,8 +295,8 @@ export interface ReadinessAuditEntry {
   itemId?: string;
   phase?: string;
   reviewId?: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: JsonObject | null;
+  after: JsonObject | null;
 }
 
 /** Audit entries of an entity, newest first; `nextBefore` pages on. */

@@ -2,8 +2,8 @@ import type {
   CheckStatus,
   ChecklistEntityV1alpha1,
 } from '@ratchet/backstage-plugin-maturity-common';
-import { checklistModel } from './checklistModel';
-import { StoredRecord, StoredReview, checkKey } from './model';
+import { checklistModel } from '../checklistModel';
+import { StoredRecord, StoredReview, checkKey } from '../model';
 
 /** A small Checklist for tests: three phases, two areas, one automatic and one expiring item. */
 export function testChecklistEntity(

@@ -201,12 +201,12 @@ async function readHead(
   const head = await api.getAll(
     location.github,
     `/commits/${segments[3]}`,
-    body =>
-      typeof body === 'string'
-        ? body.trim()
-        : typeof body === 'object' && body !== null && 'sha' in body
+    body => {
+      if (typeof body === 'string') return body.trim();
+      return typeof body === 'object' && body !== null && 'sha' in body
         ? String(body.sha)
-        : undefined,
+        : undefined;
+    },
     signal,
     'application/vnd.github.sha',
   );

@@ -29,7 +29,10 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { MaturityPage } from '@ratchet/backstage-plugin-maturity';
+import {
+  KubernetesTriagePage,
+  MaturityPage,
+} from '@ratchet/backstage-plugin-maturity';
 
 const app = createApp({
   apis,
@@ -75,6 +78,7 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/maturity" element={<MaturityPage />} />
+    <Route path="/kubernetes-triage" element={<KubernetesTriagePage />} />
   </FlatRoutes>
 );
 

@@ -8,12 +8,17 @@ import {
 } from '@backstage/core-plugin-api';
 import { maturityApiRef, MaturityClient } from './api';
 import {
+  campaignRouteRef,
+  campaignsRouteRef,
   checkRouteRef,
+  entityCampaignsContentRouteRef,
   entityContentRouteRef,
   rootRouteRef,
   scorecardRouteRef,
+  teamCampaignsContentRouteRef,
   teamContentRouteRef,
 } from './routes';
+import { kubernetesTriageRouteRef } from './components/KubernetesTriagePage/route';
 
 /** The Ratchet maturity frontend plugin (legacy frontend system). */
 export const maturityPlugin = createPlugin({
@@ -30,6 +35,8 @@ export const maturityPlugin = createPlugin({
     root: rootRouteRef,
     scorecard: scorecardRouteRef,
     check: checkRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
 });
 
@@ -77,5 +84,64 @@ export const EntityMaturityCard = maturityPlugin.provide(
           m => m.EntityMaturityCard,
         ),
     },
+  }),
+);
+
+/** The Kubernetes triage page: the provider's preview, unowned workloads with owner suggestions, cluster errors. */
+export const KubernetesTriagePage = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'KubernetesTriagePage',
+    component: () =>
+      import('./components/KubernetesTriagePage').then(
+        m => m.KubernetesTriagePage,
+      ),
+    mountPoint: kubernetesTriageRouteRef,
+  }),
+);
+
+/** The campaigns page with one page per campaign (mount it at `/campaigns`). */
+export const CampaignsPage = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'CampaignsPage',
+    component: () =>
+      import('./components/CampaignsPage').then(m => m.CampaignsPage),
+    mountPoint: campaignsRouteRef,
+  }),
+);
+
+/** The entity Campaigns tab: what each campaign targeting it asks, by when, and its progress. */
+export const EntityCampaignsContent = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityCampaignsContent',
+    component: () =>
+      import('./components/EntityCampaignsContent').then(
+        m => m.EntityCampaignsContent,
+      ),
+    mountPoint: entityCampaignsContentRouteRef,
+  }),
+);
+
+/** The entity overview card of the campaigns targeting it. */
+export const EntityCampaignsCard = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCampaignsContent').then(
+          m => m.EntityCampaignsCard,
+        ),
+    },
+  }),
+);
+
+/** A Group's campaign work: its open campaigns with failing targets, most urgent first. */
+export const EntityTeamCampaignsContent = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityTeamCampaignsContent',
+    component: () =>
+      import('./components/TeamCampaignsContent').then(
+        m => m.TeamCampaignsContent,
+      ),
+    mountPoint: teamCampaignsContentRouteRef,
   }),
 );

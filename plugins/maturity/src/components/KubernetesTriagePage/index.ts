@@ -1,0 +1,2 @@
+export { KubernetesTriagePage } from './KubernetesTriagePage';
+export { kubernetesTriageRouteRef } from './route';

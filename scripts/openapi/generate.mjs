@@ -98,7 +98,7 @@ function plan(opts, pkgDir, rootDir, doc) {
     ).backstage?.pluginId;
     if (!pluginId) throw new Error('package.json has no backstage.pluginId');
     addModels(out);
-    add(out, 'apis/Api.client.ts', renderClientApi(model, doc));
+    add(out, 'apis/Api.client.ts', renderClientApi(model));
     add(out, 'apis/index.ts', "export * from './Api.client';\n");
     add(
       out,

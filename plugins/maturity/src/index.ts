@@ -11,12 +11,7 @@ export {
   EntityMaturityCard,
   EntityTeamMaturityContent,
   KubernetesTriagePage,
-  CampaignsPage,
-  EntityCampaignsContent,
-  EntityCampaignsCard,
-  EntityTeamCampaignsContent,
 } from './plugin';
-export { isCampaignTarget } from './components/EntityCampaignsContent/conditions';
 export { maturityApiRef, MaturityClient } from './api';
 export type { MaturityApi, RefParts } from './api';
 export type * from './api/types';
@@ -67,4 +62,3 @@ export type {
 } from '@ratchet/backstage-plugin-maturity-common';
 export type { EntityMaturityCardProps } from './components/EntityMaturityCard';
 export { rootRouteRef, scorecardRouteRef, checkRouteRef } from './routes';
-export { campaignsRouteRef, campaignRouteRef } from './routes';

@@ -171,6 +171,7 @@ export async function preload(directory: string, entityCount: number) {
 export async function startBackend(
   directory: string,
   generated: GeneratedEntity[],
+  extraEntities: Entity[] = [],
 ): Promise<BenchBackend> {
   const port = await freePort();
   const token = randomBytes(24).toString('base64url');
@@ -193,12 +194,18 @@ export async function startBackend(
       },
     },
     maturity: {
-      schedules: { sweep: later, definitions: later, catalogFacts: later },
+      schedules: {
+        sweep: later,
+        definitions: later,
+        catalogFacts: later,
+        campaigns: later,
+      },
     },
   });
   const catalog = new IndexedCatalog([
     ...generated.map(g => g.entity),
     benchScorecard(),
+    ...extraEntities,
   ]);
 
   process.env.LOG_LEVEL ??= 'warn';

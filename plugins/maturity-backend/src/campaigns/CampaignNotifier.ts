@@ -13,6 +13,24 @@ import type { TargetRecord } from './targets';
 /** How often one owner group may be nudged about one campaign. */
 export const NUDGE_INTERVAL_MS = 60 * 60 * 1000;
 
+/** Notifications in flight at once: the notifications backend is one HTTP call away. */
+const SEND_CONCURRENCY = 8;
+
+/** Runs `fn` over the items with at most `limit` at a time. */
+async function inParallel<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+}
+
 /** Targets listed in one notification; the rest are counted (Slack and e-mail bodies stay readable). */
 const MAX_LISTED = 25;
 
@@ -120,38 +138,52 @@ export class CampaignNotifier {
       byOwner.set(t.owner, [...(byOwner.get(t.owner) ?? []), t]);
     }
     const response: CampaignNudgeResponse = { notified: [], rateLimited: [] };
+    const eligible: Array<[string, TargetRecord[]]> = [];
     for (const [owner, targets] of [...byOwner].sort(([a], [b]) =>
       a.localeCompare(b),
     )) {
       if (await options.recentlySent?.(owner)) {
         response.rateLimited.push(owner);
-        continue;
+      } else {
+        eligible.push([owner, targets]);
       }
-      const key = `${kind}|${campaign.ref}|${options.keyPart}|${owner}`;
-      const claimed = await this.#sendLog.claim({
-        key,
+    }
+    const keyOf = (owner: string) =>
+      `${kind}|${campaign.ref}|${options.keyPart}|${owner}`;
+    const claimed = await this.#sendLog.claimMany(
+      eligible.map(([owner]) => ({
+        key: keyOf(owner),
         kind,
         subjectRef: campaign.ref,
         recipient: owner,
-      });
-      if (!claimed) {
-        if (kind === 'campaign-nudge') response.rateLimited.push(owner);
-        continue;
-      }
+      })),
+    );
+    const toSend = eligible.filter(([owner]) => {
+      const mine = claimed.has(keyOf(owner));
+      if (!mine && kind === 'campaign-nudge') response.rateLimited.push(owner);
+      return mine;
+    });
+    const sent = new Set<string>();
+    await inParallel(toSend, SEND_CONCURRENCY, async ([owner, targets]) => {
       try {
         await this.#notifications.send({
           recipients: { type: 'entity', entityRef: owner },
           payload: reminderPayload(campaign, owner, targets, options.overdue),
         });
-        response.notified.push({ owner, failingTargets: targets.length });
+        sent.add(owner);
       } catch (error) {
         // Give the claim back: the next run of the cycle retries this owner.
-        await this.#sendLog.release(key);
+        await this.#sendLog.release(keyOf(owner));
         this.#logger.warn('Could not send a campaign reminder', {
           campaignRef: campaign.ref,
           owner,
           error: String(error),
         });
+      }
+    });
+    for (const [owner, targets] of toSend) {
+      if (sent.has(owner)) {
+        response.notified.push({ owner, failingTargets: targets.length });
       }
     }
     if (response.notified.length) {

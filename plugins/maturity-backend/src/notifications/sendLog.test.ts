@@ -52,4 +52,26 @@ describe.each(databases.eachSupportedId())('DatabaseSendLog, %p', id => {
     expect(await a.prune(new Date('2026-03-01T10:30:00Z'))).toBe(0);
     expect(await a.prune(new Date('2026-03-02T00:00:00Z'))).toBe(1);
   });
+
+  it('claims many keys in one go, each for exactly one of concurrent claimers', async () => {
+    const knex = await databases.init(id);
+    await applyDatabaseMigrations(knex);
+    const a = DatabaseSendLog.fromKnex(knex);
+    const b = DatabaseSendLog.fromKnex(knex);
+    const claims = Array.from({ length: 400 }, (_, i) => ({
+      key: `campaign-reminder|campaign:default/c|every-1|group:default/team-${i}`,
+      kind: 'campaign-reminder',
+      subjectRef: 'campaign:default/c',
+      recipient: `group:default/team-${i}`,
+    }));
+    expect(await a.claim(claims[7])).toBe(true);
+    const [first, second] = await Promise.all([
+      a.claimMany(claims),
+      b.claimMany(claims.slice(100)),
+    ]);
+    expect(first.size + second.size).toBe(399);
+    expect([...first].filter(key => second.has(key))).toEqual([]);
+    expect(first.has(claims[7].key) || second.has(claims[7].key)).toBe(false);
+    expect((await a.claimMany([])).size).toBe(0);
+  });
 });

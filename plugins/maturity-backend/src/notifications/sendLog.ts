@@ -1,7 +1,11 @@
 import { Knex } from 'knex';
+import { chunk } from '../database/bulk';
 import { toIsoTimestamp } from '../database/values';
 
 const SEND_LOG = 'maturity_send_log';
+
+/** Rows per insert: 5 bindings each stays far below SQLite's and PostgreSQL's limits. */
+const CLAIMS_PER_STATEMENT = 150;
 
 /** One notification to claim in the send log. */
 export interface SendClaim {
@@ -22,6 +26,8 @@ export interface SendClaim {
 export interface SendLog {
   /** True when this caller claimed the key and must send; false when it was claimed before. */
   claim(claim: SendClaim): Promise<boolean>;
+  /** Claims many keys in one transaction; returns the keys this caller claimed (and must send). */
+  claimMany(claims: SendClaim[]): Promise<Set<string>>;
   /** Gives a claim back after the send failed, so a later run retries it. */
   release(key: string): Promise<void>;
   /** When a notification of this kind about this subject last went to this recipient. */
@@ -63,6 +69,32 @@ export class DatabaseSendLog implements SendLog {
       .ignore()
       .returning('send_key');
     return rows.length === 1;
+  }
+
+  async claimMany(claims: SendClaim[]): Promise<Set<string>> {
+    const claimed = new Set<string>();
+    if (claims.length === 0) return claimed;
+    const sentAt = this.#now();
+    // One transaction: on SQLite a commit per claim (a file sync each) would dominate a 500-owner cycle.
+    await this.#db.transaction(async tx => {
+      for (const part of chunk(claims, CLAIMS_PER_STATEMENT)) {
+        const rows: Array<{ send_key: string }> = await tx(SEND_LOG)
+          .insert(
+            part.map(c => ({
+              send_key: c.key,
+              kind: c.kind,
+              subject_ref: c.subjectRef,
+              recipient: c.recipient,
+              sent_at: sentAt,
+            })),
+          )
+          .onConflict('send_key')
+          .ignore()
+          .returning('send_key');
+        for (const row of rows) claimed.add(row.send_key);
+      }
+    });
+    return claimed;
   }
 
   async release(key: string): Promise<void> {

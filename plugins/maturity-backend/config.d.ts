@@ -15,6 +15,14 @@ export interface Config {
       /** Campaign upkeep: lifecycle by date, repair of targets, burn-up point, due reminders (default every 10 minutes). */
       campaigns?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Operational readiness. */
+    readiness?: {
+      /** Reminders through Notifications (answers expiring within 14 days and launches within 30 days always). */
+      reminders?: {
+        /** A review waiting this many days reminds the reviewers, and again every as many days (default 3). */
+        reviewWaitDays?: number;
+      };
+    };
     /** How long history is kept. */
     retention?: {
       /** Fact change log: by age in days (default 90) and count per entity and source (default 100). */

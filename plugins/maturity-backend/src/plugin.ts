@@ -187,6 +187,8 @@ export async function composeMaturity(options: {
     entityResults: entityRef => results.getResultsForEntity(entityRef),
     resultReader: new DatabaseResultReader(db),
     writeFacts: writes => intake.write(writes),
+    sendLog,
+    notifications: options.notifications,
     now,
   });
   readinessResults.current = readiness.resultsChanged;
@@ -303,6 +305,7 @@ export const maturityPlugin = createBackendPlugin({
         await maturity.readiness.register({
           permissionsRegistry: deps.permissionsRegistry,
           scheduler,
+          config,
         });
         await scheduleTasks({
           scheduler,

@@ -7,7 +7,12 @@ import type {
   SchedulerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { SendLog } from '../notifications/sendLog';
+import { ownersOf } from './permissionRules';
+import { sendReadinessReminders } from './reminders';
 import type { Knex } from 'knex';
 import type {
   ResultReader,
@@ -41,6 +46,9 @@ export function composeReadiness(options: {
   resultReader: Pick<ResultReader, 'checkStatuses'>;
   /** The facts capability's single intake. */
   writeFacts: AttestationWriter;
+  /** Reminders: claimed in the shared send log, delivered through Notifications. */
+  sendLog?: SendLog;
+  notifications?: NotificationService;
   now?: () => Date;
 }) {
   const now = options.now ?? (() => new Date());
@@ -127,11 +135,54 @@ export function composeReadiness(options: {
     return synced;
   }
 
+  /** The owner of each entity (of those given) that has one. */
+  async function owners(entityRefs: string[]): Promise<Map<string, string>> {
+    const { items } = await options.catalog.getEntitiesByRefs(
+      {
+        entityRefs,
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'spec.owner',
+          'relations',
+        ],
+      },
+      { credentials: await options.auth.getOwnServiceCredentials() },
+    );
+    const found = new Map<string, string>();
+    items.forEach((entity, i) => {
+      const owner = entity && ownersOf(entity)[0];
+      if (owner) found.set(entityRefs[i], owner);
+    });
+    return found;
+  }
+
+  /** Sends the due readiness reminders once (see sendReadinessReminders). */
+  async function remind(reviewWaitDays: number) {
+    if (!options.sendLog || !options.notifications) return undefined;
+    return sendReadinessReminders({
+      store,
+      checklists,
+      owners,
+      sendLog: options.sendLog,
+      notifications: options.notifications,
+      logger: options.logger,
+      now: now(),
+      reviewWaitDays,
+    });
+  }
+
   /** Registers the readiness rules (catalog-entity, applied by this plugin) and the daily refresh. */
   async function register(deps: {
     permissionsRegistry: PermissionsRegistryService;
     scheduler: SchedulerService;
+    config?: Config;
   }) {
+    const reviewWaitDays =
+      deps.config?.getOptionalNumber(
+        'maturity.readiness.reminders.reviewWaitDays',
+      ) ?? 3;
     deps.permissionsRegistry.addResourceType({
       resourceRef: readinessResourceRef,
       rules: Object.values(readinessRules),
@@ -165,6 +216,17 @@ export function composeReadiness(options: {
         const refs = (await store.listRecords()).map(r => r.entityRef);
         const synced = await syncEntities(refs);
         options.logger.info('Readiness records refreshed', { synced });
+      },
+    });
+    await deps.scheduler.scheduleTask({
+      id: 'maturity-readiness-reminders',
+      frequency: { hours: 1 },
+      timeout: { minutes: 15 },
+      initialDelay: { minutes: 5 },
+      scope: 'global',
+      fn: async () => {
+        const sent = await remind(reviewWaitDays);
+        if (sent) options.logger.info('Readiness reminders sent', { ...sent });
       },
     });
   }

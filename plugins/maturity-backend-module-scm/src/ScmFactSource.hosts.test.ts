@@ -96,4 +96,30 @@ describe('ScmFactSource on other hosts and links', () => {
     const { source } = createSource(github, [api], { kinds: ['Component'] });
     expect(await source.collect()).toEqual([]);
   });
+
+  it('leaves out entities on a host UrlReader may not read, logged once for the host', async () => {
+    const entities = [
+      component('one', 'https://git.unknown.example/acme/one/'),
+      component('two', 'https://git.unknown.example/acme/two/'),
+    ];
+    const { source, logger } = createSource(github, entities, {
+      files: ['README.md'],
+    });
+    expect(await source.collect()).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toMatch(
+      /git\.unknown\.example failed for 2 entities.*not allowed/,
+    );
+  });
+
+  it('stops when the collection is aborted', async () => {
+    const { source } = createSource(github, [
+      component('docs', github.repoUrl('acme/docs')),
+    ]);
+    const controller = new AbortController();
+    controller.abort(new Error('shutting down'));
+    await expect(source.collect({ signal: controller.signal })).rejects.toThrow(
+      'shutting down',
+    );
+  });
 });

@@ -34,19 +34,27 @@ export function imageRepository(image: string): string | undefined {
 }
 
 const MAX_NAMES = 3;
-const names = (ws: MappedWorkload[]) => {
-  const unique = [...new Set(ws.map(w => w.workloadName))].sort();
-  const shown = unique.slice(0, MAX_NAMES).join(', ');
-  return unique.length > MAX_NAMES
-    ? `${shown} and ${unique.length - MAX_NAMES} more`
+
+/** The owned workloads behind one piece of evidence: a count and the first few names, never all of them. */
+interface Sample {
+  count: number;
+  names: string[];
+}
+
+const describe = (sample: Sample) => {
+  const shown = [...sample.names].sort().join(', ');
+  return sample.count > sample.names.length
+    ? `${shown} and ${sample.count - sample.names.length} more`
     : shown;
 };
 
+type Index = Map<string, Map<string, Sample>>;
+
 /** Indexes owned workloads once per sync, so each unowned candidate is a few map lookups. */
 export class OwnerEvidence {
-  readonly #byNamespace = new Map<string, Map<string, MappedWorkload[]>>();
-  readonly #byRelease = new Map<string, Map<string, MappedWorkload[]>>();
-  readonly #byImageOrg = new Map<string, Map<string, MappedWorkload[]>>();
+  readonly #byNamespace: Index = new Map();
+  readonly #byRelease: Index = new Map();
+  readonly #byImageOrg: Index = new Map();
   readonly #repositories: Map<string, ForeignEntity>;
 
   /** Builds the index. */
@@ -56,14 +64,18 @@ export class OwnerEvidence {
   ) {
     this.#repositories = repositories;
     const add = (
-      index: Map<string, Map<string, MappedWorkload[]>>,
+      index: Index,
       key: string,
       owner: string,
       w: MappedWorkload,
     ) => {
-      const byOwner = index.get(key) ?? new Map<string, MappedWorkload[]>();
-      index.set(key, byOwner);
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), w]);
+      let byOwner = index.get(key);
+      if (!byOwner) index.set(key, (byOwner = new Map()));
+      let sample = byOwner.get(owner);
+      if (!sample) byOwner.set(owner, (sample = { count: 0, names: [] }));
+      if (sample.names.includes(w.workloadName)) return;
+      sample.count++;
+      if (sample.names.length < MAX_NAMES) sample.names.push(w.workloadName);
     };
     for (const { candidate, owner } of owned) {
       for (const w of candidate.workloads) {
@@ -112,7 +124,9 @@ export class OwnerEvidence {
           note(
             owner,
             1,
-            `images under ${org}/ also run in ${names(ws)}, owned by ${owner}`,
+            `images under ${org}/ also run in ${describe(
+              ws,
+            )}, owned by ${owner}`,
           );
         }
       }
@@ -124,7 +138,7 @@ export class OwnerEvidence {
             3,
             `Helm release ${w.helmRelease} (${w.cluster}/${
               w.namespace
-            }) also installs ${names(ws)}, owned by ${owner}`,
+            }) also installs ${describe(ws)}, owned by ${owner}`,
           );
         }
       }
@@ -134,7 +148,7 @@ export class OwnerEvidence {
         note(
           owner,
           2,
-          `namespace ${w.namespace} (cluster ${w.cluster}) also runs ${names(
+          `namespace ${w.namespace} (cluster ${w.cluster}) also runs ${describe(
             ws,
           )}, owned by ${owner}`,
         );

@@ -1,50 +1,100 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { KubeConfig } from '@kubernetes/client-node';
-import {
-  AksStrategy,
-  AnonymousStrategy,
-  AwsIamStrategy,
-  AzureIdentityStrategy,
-  GoogleServiceAccountStrategy,
-  GoogleStrategy,
-  OidcStrategy,
-  ServiceAccountStrategy,
-} from '@backstage/plugin-kubernetes-backend';
+import type * as KubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import type {
   AuthenticationStrategy,
+  ClusterDetails,
   KubernetesClustersSupplier,
 } from '@backstage/plugin-kubernetes-node';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
+const DIST = '@backstage/plugin-kubernetes-backend/dist';
+
 /**
- * The auth strategies the Kubernetes backend registers by default, keyed by `authProvider`, built from the
- * classes `@backstage/plugin-kubernetes-backend` exports (its own map builder is not exported).
+ * Loads one file of `@backstage/plugin-kubernetes-backend`'s build. Its index loads every strategy and
+ * locator with their cloud SDKs (about 57 MB); each file alone costs what it needs, and the AWS, Azure and
+ * Google SDKs are only loaded for clusters that use them. An upgrade that moves a file fails here, naming it.
+ */
+function load<T>(file: string, name: string): T {
+  let value: unknown;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    value = require(`${DIST}/${file}`)[name];
+  } catch (error) {
+    throw new Error(`Cannot load ${name} from ${DIST}/${file}: ${error}`);
+  }
+  if (value === undefined) {
+    throw new Error(
+      `${DIST}/${file} no longer exports ${name}; update Ratchet's kubernetes-node for this Backstage version`,
+    );
+  }
+  return value as T;
+}
+
+type Backend = typeof KubernetesBackend;
+
+/** A strategy built on first use, so that its SDK loads only when a cluster needs it. */
+function lazy(create: () => AuthenticationStrategy): AuthenticationStrategy {
+  let strategy: AuthenticationStrategy | undefined;
+  const get = () => (strategy ??= create());
+  return {
+    getCredential: (cluster, auth) => get().getCredential(cluster, auth),
+    validateCluster: metadata => get().validateCluster(metadata),
+    presentAuthMetadata: metadata => get().presentAuthMetadata(metadata),
+  };
+}
+
+/**
+ * The auth strategies the Kubernetes backend registers by default, keyed by `authProvider`: its exported
+ * classes (its own map builder is not exported), each loaded on first use.
  */
 export function defaultAuthStrategies(options: {
   config: Config;
   logger: LoggerService;
 }): Record<string, AuthenticationStrategy> {
+  const { config, logger } = options;
+  const auth = <K extends keyof Backend>(file: string, name: K) =>
+    load<Backend[K]>(`auth/${file}.cjs.js`, name);
   return {
-    aks: new AksStrategy(),
-    aws: new AwsIamStrategy({ config: options.config }),
-    azure: new AzureIdentityStrategy(options.logger),
-    google: new GoogleStrategy(),
-    googleServiceAccount: new GoogleServiceAccountStrategy({
-      config: options.config,
-    }),
-    localKubectlProxy: new AnonymousStrategy(),
-    oidc: new OidcStrategy(),
-    serviceAccount: serviceAccountStrategy(),
+    aks: lazy(() => new (auth('AksStrategy', 'AksStrategy'))()),
+    aws: lazy(() => new (auth('AwsIamStrategy', 'AwsIamStrategy'))({ config })),
+    azure: lazy(
+      () =>
+        new (auth('AzureIdentityStrategy', 'AzureIdentityStrategy'))(logger),
+    ),
+    google: lazy(() => new (auth('GoogleStrategy', 'GoogleStrategy'))()),
+    googleServiceAccount: lazy(
+      () =>
+        new (auth(
+          'GoogleServiceAccountStrategy',
+          'GoogleServiceAccountStrategy',
+        ))({ config }),
+    ),
+    localKubectlProxy: lazy(
+      () => new (auth('AnonymousStrategy', 'AnonymousStrategy'))(),
+    ),
+    oidc: lazy(() => new (auth('OidcStrategy', 'OidcStrategy'))()),
+    // Its dynamic import() of @kubernetes/client-node fails under Jest's VM without
+    // --experimental-vm-modules; it accepts the module handed in instead (same package, same version).
+    serviceAccount: lazy(() =>
+      Object.assign(
+        new (auth('ServiceAccountStrategy', 'ServiceAccountStrategy'))(),
+        { injectedKubernetesClient: { KubeConfig } },
+      ),
+    ),
   };
 }
 
-// ServiceAccountStrategy loads @kubernetes/client-node with a dynamic import(), which Jest's VM refuses
-// without --experimental-vm-modules; it accepts the module handed in instead (same package, same version).
-function serviceAccountStrategy(): AuthenticationStrategy {
-  return Object.assign(new ServiceAccountStrategy(), {
-    injectedKubernetesClient: { KubeConfig },
-  });
+/** Routes each cluster to the strategy of its `authProvider`, as the Kubernetes backend does. */
+export function dispatchStrategy(
+  strategies: Record<string, AuthenticationStrategy>,
+): AuthenticationStrategy {
+  const Dispatch = load<Backend['DispatchStrategy']>(
+    'auth/DispatchStrategy.cjs.js',
+    'DispatchStrategy',
+  );
+  return new Dispatch({ authStrategyMap: strategies });
 }
 
 /**
@@ -66,14 +116,18 @@ type CombinedSupplierFactory = (
   auth: AuthService | undefined,
 ) => KubernetesClustersSupplier;
 
-const LOCATORS_MODULE =
-  '@backstage/plugin-kubernetes-backend/dist/cluster-locator/index.cjs.js';
+type ConfigLocator = {
+  fromConfig(
+    config: Config,
+    strategy: AuthenticationStrategy,
+  ): KubernetesClustersSupplier;
+};
 
 /**
- * The Kubernetes backend's own cluster supplier for every `kubernetes.clusterLocatorMethods` type (config,
- * catalog, gke, localKubectlProxy). `@backstage/plugin-kubernetes-backend` 0.21 builds it internally and
- * does not export it, so it is loaded from the package's build; an upgrade that moves it fails here, at
- * startup, with a message naming the file.
+ * The Kubernetes backend's own cluster suppliers for every `kubernetes.clusterLocatorMethods` type
+ * (config, catalog, gke, localKubectlProxy). `@backstage/plugin-kubernetes-backend` 0.21 does not export
+ * them. With only `config` and `localKubectlProxy` locators those two are loaded alone; any other type
+ * uses the backend's combined supplier (which loads the GKE client).
  */
 export function backstageClusterSupplier(options: {
   config: Config;
@@ -82,27 +136,42 @@ export function backstageClusterSupplier(options: {
   catalog?: CatalogService;
   auth?: AuthService;
 }): KubernetesClustersSupplier {
-  let factory: CombinedSupplierFactory | undefined;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    factory = require(LOCATORS_MODULE).getCombinedClusterSupplier;
-  } catch (error) {
-    throw new Error(
-      `Cannot load the Kubernetes backend's cluster locators from ${LOCATORS_MODULE}: ${error}`,
-    );
-  }
-  if (typeof factory !== 'function') {
-    throw new Error(
-      `${LOCATORS_MODULE} no longer exports getCombinedClusterSupplier; update Ratchet's kubernetes-node for this Backstage version`,
-    );
-  }
-  return factory(
-    options.config,
-    options.catalog,
-    options.authStrategy,
-    options.logger,
-    // The Kubernetes backend refreshes GKE clusters hourly; the same here.
-    { toMillis: () => 60 * 60_000 },
-    options.auth,
+  const methods = options.config.getConfigArray(
+    'kubernetes.clusterLocatorMethods',
   );
+  const types = methods.map(m => m.getString('type'));
+  if (types.some(t => t !== 'config' && t !== 'localKubectlProxy')) {
+    const combined = load<CombinedSupplierFactory>(
+      'cluster-locator/index.cjs.js',
+      'getCombinedClusterSupplier',
+    );
+    // The Kubernetes backend refreshes GKE clusters hourly; the same here.
+    return combined(
+      options.config,
+      options.catalog,
+      options.authStrategy,
+      options.logger,
+      { toMillis: () => 60 * 60_000 },
+      options.auth,
+    );
+  }
+  const suppliers = methods.map((method, i): KubernetesClustersSupplier => {
+    if (types[i] === 'config') {
+      return load<ConfigLocator>(
+        'cluster-locator/ConfigClusterLocator.cjs.js',
+        'ConfigClusterLocator',
+      ).fromConfig(method, options.authStrategy);
+    }
+    const Local = load<new () => KubernetesClustersSupplier>(
+      'cluster-locator/LocalKubectlProxyLocator.cjs.js',
+      'LocalKubectlProxyClusterLocator',
+    );
+    return new Local();
+  });
+  return {
+    async getClusters(request): Promise<ClusterDetails[]> {
+      const all = await Promise.all(suppliers.map(s => s.getClusters(request)));
+      return all.flat();
+    },
+  };
 }

@@ -1,6 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { DispatchStrategy } from '@backstage/plugin-kubernetes-backend';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_KUBERNETES_AUTH_PROVIDER } from '@backstage/plugin-kubernetes-common';
 import type {
@@ -13,6 +12,7 @@ import {
   backstageClusterSupplier,
   CLIENT_SIDE_AUTH_PROVIDERS,
   defaultAuthStrategies,
+  dispatchStrategy,
 } from './backstage';
 import {
   KubernetesClientOptions,
@@ -59,7 +59,7 @@ export const authProviderOf = (cluster: ClusterDetails): string =>
  */
 export class DefaultKubernetesClusterAccess implements KubernetesClusterAccess {
   readonly #supplier: KubernetesClustersSupplier;
-  readonly #strategy: DispatchStrategy;
+  readonly #strategy: AuthenticationStrategy;
   readonly #auth?: AuthService;
 
   /** Builds the access; config errors (unknown auth provider, duplicate names) throw here. */
@@ -71,11 +71,9 @@ export class DefaultKubernetesClusterAccess implements KubernetesClusterAccess {
 
   private constructor(options: KubernetesClusterAccessOptions) {
     this.#auth = options.auth;
-    this.#strategy = new DispatchStrategy({
-      authStrategyMap: {
-        ...defaultAuthStrategies(options),
-        ...options.authStrategies,
-      },
+    this.#strategy = dispatchStrategy({
+      ...defaultAuthStrategies(options),
+      ...options.authStrategies,
     });
     const hasLocators =
       (options.config.getOptionalConfigArray('kubernetes.clusterLocatorMethods')

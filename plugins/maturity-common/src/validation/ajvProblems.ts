@@ -70,15 +70,13 @@ function convert(
       const known = knownProperties(error);
       const suggestion = closestMatch(property, known);
       const removed = REMOVED_PROPERTIES[joinPath(path, property)];
+      let message = suggestion
+        ? `unknown property "${property}"; did you mean "${suggestion}"?`
+        : `unknown property "${property}"; expected one of ${known.join(', ')}`;
+      if (removed) message = `unknown property "${property}": ${removed}`;
       return {
         path: joinPath(path, property),
-        message: removed
-          ? `unknown property "${property}": ${removed}`
-          : suggestion
-          ? `unknown property "${property}"; did you mean "${suggestion}"?`
-          : `unknown property "${property}"; expected one of ${known.join(
-              ', ',
-            )}`,
+        message,
         expected: `one of ${known.join(', ')}`,
         supersedes: suggestion ? joinPath(path, suggestion) : undefined,
       };

@@ -95,15 +95,18 @@ describe('KubernetesEntityProvider when clusters fail', () => {
         workloads: 26,
       });
       expect(eu.error).toMatch(/^cluster eu-west: listing \w+ /);
+      // Reported once for this sync, not once per failed request or page.
       expect(
-        logger.lines.some(
-          l =>
-            l.level === 'warn' &&
-            l.message.startsWith(
-              'Cluster eu-west failed; kept its last good entities (from the cache)',
-            ),
+        logger.lines.filter(
+          l => l.level === 'warn' && l.message.includes('eu-west'),
         ),
-      ).toBe(true);
+      ).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(
+            /^Cluster eu-west failed; kept its last good entities \(from the cache\)/,
+          ),
+        }),
+      ]);
 
       // and recovers once the cluster answers again
       euWest.heal();
@@ -118,6 +121,36 @@ describe('KubernetesEntityProvider when clusters fail', () => {
       expect(connection.entities().size).toBe(44);
     },
   );
+
+  it('reports a configured cluster that no locator returns as a failed cluster of the sync, keeping the others', async () => {
+    const logger = new RecordingLogger();
+    const [provider] = KubernetesEntityProvider.fromConfig(
+      configFor(clusters, { clusters: ['eu-west', 'us-east', 'ap-south'] }),
+      {
+        logger,
+        schedule: new RecordingTaskRunner(),
+        catalog: catalogServiceMock(),
+        auth: mockServices.auth(),
+      },
+    );
+    const connection = new RecordingConnection();
+    await provider.connect(connection);
+    const report = await provider.refresh();
+    expect(connection.entities().size).toBe(45);
+    expect(report.clusters.map(c => [c.cluster, c.status])).toEqual([
+      ['eu-west', 'ok'],
+      ['us-east', 'ok'],
+      ['ap-south', 'failed'],
+    ]);
+    expect(report.clusters[2]).toMatchObject({
+      fallback: 'none',
+      error:
+        "catalog.providers.kubernetes.test.clusters[2]: unknown cluster 'ap-south'; kubernetes.clusterLocatorMethods gives: eu-west, us-east",
+    });
+    expect(
+      logger.lines.filter(l => l.message.startsWith('Cluster ap-south failed')),
+    ).toHaveLength(1);
+  });
 
   it('names the missing permission when the token may not list a kind', async () => {
     const { provider } = await create();

@@ -62,6 +62,16 @@ export class GithubApi {
     }
   }
 
+  /** The mapped value of a single-page resource as last read, without a request (undefined if never read). */
+  peek(repo: GithubRepository, path: string): unknown {
+    const page = this.#pages.get(
+      `${repo.apiBaseUrl}/repos/${repo.owner}/${repo.name}${path}`,
+    );
+    if (!page || page.next) return undefined;
+    page.seen = this.#run;
+    return page.value;
+  }
+
   /**
    * Reads every page of a list (or one object) and maps each page once, when it changes. `accept` asks for
    * another media type (`application/vnd.github.sha` answers a commit's sha as text).

@@ -165,6 +165,12 @@ describe('ScmFactSource against the loopback GitHub API', () => {
     );
     const heads = github.requests.filter(r => r.path.includes('/commits/'));
     expect(heads.map(h => h.status)).toEqual([304, 304]);
+    // Nor the repository itself: its language cannot change without a commit.
+    expect(
+      github.requests.filter(r =>
+        /\/repos\/ratchet-demo\/[a-z]+$/.test(r.path),
+      ),
+    ).toEqual([]);
 
     github.commit('ratchet-demo/payouts', {
       'requirements.txt': null,

@@ -98,6 +98,11 @@ export async function collectRepository(
   const { entityRef, settings, log, signal } = context;
   let location = context.location;
   try {
+    // With a branch in the link the head comes first: while it has not moved, the repository's language
+    // cannot have changed either, so its cached answer stands in for one more request.
+    let head = location.defaultBranch
+      ? undefined
+      : await readHead(context.github, location, signal);
     let githubFacts: JsonObject = {};
     if (location.github) {
       const observed = await readGithubFacts(
@@ -106,18 +111,17 @@ export async function collectRepository(
         settings.github,
         context.now,
         signal,
+        head !== undefined && context.lastHeads.get(location.baseUrl) === head,
       );
-      if (observed.defaultBranch)
+      if (observed.defaultBranch && location.defaultBranch) {
         location = withRef(location, observed.defaultBranch);
+        head = await readHead(context.github, location, signal);
+      }
       githubFacts = observed.facts;
       if (observed.unavailable.length) {
         log.refused(location.host, entityRef, observed.unavailable.join('; '));
       }
     }
-
-    const head = location.github
-      ? await readHead(context.github, location, signal)
-      : undefined;
     // The branch has not moved since every file was read: the last observations stand, no request needed.
     const unchanged =
       head !== undefined && context.lastHeads.get(location.baseUrl) === head;

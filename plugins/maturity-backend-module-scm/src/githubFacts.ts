@@ -31,6 +31,7 @@ export async function readGithubFacts(
   settings: ScmSettings['github'],
   now: number,
   signal?: AbortSignal,
+  reuseRepository = false,
 ): Promise<GithubObservation> {
   const facts: JsonObject = {};
   const unavailable: string[] = [];
@@ -39,21 +40,20 @@ export async function readGithubFacts(
       unavailable.push(`${part}: ${result.status} ${result.message}`);
   };
 
-  const info = await api.getAll(
-    repo,
-    '',
-    body => ({
-      language:
-        isObject(body) && typeof body.language === 'string'
-          ? body.language
-          : undefined,
-      defaultBranch:
-        isObject(body) && typeof body.default_branch === 'string'
-          ? body.default_branch
-          : undefined,
-    }),
-    signal,
-  );
+  const mapRepository = (body: unknown) => ({
+    language:
+      isObject(body) && typeof body.language === 'string'
+        ? body.language
+        : undefined,
+    defaultBranch:
+      isObject(body) && typeof body.default_branch === 'string'
+        ? body.default_branch
+        : undefined,
+  });
+  const cached = reuseRepository ? api.peek(repo, '') : undefined;
+  const info: ApiResult<Array<ReturnType<typeof mapRepository>>> = cached
+    ? { ok: true, value: [cached as ReturnType<typeof mapRepository>] }
+    : await api.getAll(repo, '', mapRepository, signal);
   refused('repository', info);
   const repository = info.ok ? info.value[0] : undefined;
   if (settings.language && repository?.language) {

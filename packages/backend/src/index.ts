@@ -39,12 +39,13 @@ backend.add(import('@ratchet/backstage-plugin-maturity-backend-module-scm'));
 // CI pipelines pushing facts through POST /api/maturity/facts (examples/repositories/pipelines.yaml)
 backend.add(import('./demo/githubDemoRepositories'));
 backend.add(import('./demo/demoCiJob'));
+// demo only: three services at different readiness phases (playground, review waiting, ready)
+backend.add(import('./demo/demoReadiness'));
 
-// permissions (the demo allows everything; see README for a real policy)
+// permissions: the demo policy allows everything except readiness answers (the entity's owners) and
+// readiness reviews (the checklist's reviewers group); see README "Operational readiness in the demo"
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./demo/demoPermissionPolicy'));
 
 // search (in-memory Lunr engine) over the catalog
 backend.add(import('@backstage/plugin-search-backend'));

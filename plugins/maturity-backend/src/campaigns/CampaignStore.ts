@@ -73,6 +73,8 @@ export interface CampaignStore {
     campaignRef: string,
     changes: { upserts: TargetRecord[]; removals: string[]; at: Date },
   ): Promise<CampaignProgress>;
+  /** The entity refs of every target of a campaign (for visibility checks before paging). */
+  targetRefs(campaignRef: string): Promise<string[]>;
   /** A page of targets, failing first (regressed first among them), then by entity ref. */
   pageTargets(
     campaignRef: string,

@@ -199,6 +199,11 @@ describe.each(databases.eachSupportedId())(
         (await store.getTargets(C, ['component:default/a'])).map(t => t.state),
       ).toEqual(['exempt']);
       expect(await store.targetsOfEntity('component:default/d')).toEqual([]);
+      expect((await store.targetRefs(C)).sort()).toEqual([
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+      ]);
     });
 
     it('keeps the last burn-up point of each day, and forgets a deleted campaign', async () => {

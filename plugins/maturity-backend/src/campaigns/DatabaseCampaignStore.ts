@@ -337,6 +337,13 @@ export class DatabaseCampaignStore implements CampaignStore {
     return total;
   }
 
+  async targetRefs(campaignRef: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.#db(TARGETS)
+      .where({ campaign_ref: campaignRef })
+      .select('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
   async pageTargets(campaignRef: string, query: TargetQuery) {
     const base = () => {
       let q = this.#db(TARGETS).where({ campaign_ref: campaignRef });

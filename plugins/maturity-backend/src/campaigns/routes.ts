@@ -140,9 +140,7 @@ export function createCampaignRouter(
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     // Visibility is the catalog's: the page is counted in SQL over the targets the caller can see.
-    const all = (await ctx.store.getTargets(campaign.ref)).map(
-      t => t.entityRef,
-    );
+    const all = await ctx.store.targetRefs(campaign.ref);
     const visible = await ctx.view.summaries(credentials, all);
     const page = await ctx.store.pageTargets(campaign.ref, {
       ...(query.owner !== undefined

@@ -61,4 +61,9 @@ export type {
   Transition,
 } from '@ratchet/backstage-plugin-maturity-common';
 export type { EntityMaturityCardProps } from './components/EntityMaturityCard';
+export { ReadinessPage, EntityReadinessContent } from './plugin';
+export { readinessApiRef } from './api/ReadinessApi';
+export type { ReadinessApi } from './api/ReadinessApi';
+export { ReadinessClient } from './api/ReadinessClient';
+export { readinessRouteRef } from './components/ReadinessCommon/routes';
 export { rootRouteRef, scorecardRouteRef, checkRouteRef } from './routes';

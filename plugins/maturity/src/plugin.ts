@@ -15,6 +15,12 @@ import {
   teamContentRouteRef,
 } from './routes';
 import { kubernetesTriageRouteRef } from './components/KubernetesTriagePage/route';
+import { readinessApiRef } from './api/ReadinessApi';
+import { ReadinessClient } from './api/ReadinessClient';
+import {
+  entityReadinessContentRouteRef,
+  readinessRouteRef,
+} from './components/ReadinessCommon/routes';
 
 /** The Ratchet maturity frontend plugin (legacy frontend system). */
 export const maturityPlugin = createPlugin({
@@ -25,6 +31,12 @@ export const maturityPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MaturityClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: readinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReadinessClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {
@@ -90,5 +102,27 @@ export const KubernetesTriagePage = maturityPlugin.provide(
         m => m.KubernetesTriagePage,
       ),
     mountPoint: kubernetesTriageRouteRef,
+  }),
+);
+
+/** The readiness page: org overview by phase and upcoming launches, and the reviewer queue (mount it at `/readiness`). */
+export const ReadinessPage = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReadinessPage',
+    component: () =>
+      import('./components/ReadinessPage').then(m => m.ReadinessPage),
+    mountPoint: readinessRouteRef,
+  }),
+);
+
+/** The entity Readiness tab: phases, checklist items and answers, the review and the audit trail. */
+export const EntityReadinessContent = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityReadinessContent',
+    component: () =>
+      import('./components/ReadinessEntityContent').then(
+        m => m.ReadinessEntityContent,
+      ),
+    mountPoint: entityReadinessContentRouteRef,
   }),
 );

@@ -32,6 +32,7 @@ import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   KubernetesTriagePage,
   MaturityPage,
+  ReadinessPage,
 } from '@ratchet/backstage-plugin-maturity';
 
 const app = createApp({
@@ -79,6 +80,7 @@ const routes = (
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/maturity" element={<MaturityPage />} />
     <Route path="/kubernetes-triage" element={<KubernetesTriagePage />} />
+    <Route path="/readiness" element={<ReadinessPage />} />
   </FlatRoutes>
 );
 

@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -74,6 +75,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={AssessmentIcon} to="maturity" text="Maturity" />
+        <SidebarItem
+          icon={VerifiedUserIcon}
+          to="readiness"
+          text="Readiness"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

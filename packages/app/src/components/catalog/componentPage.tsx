@@ -15,6 +15,7 @@ import {
   EntityKubernetesContent,
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
+import { readinessRoute } from './readinessContent';
 import { cicdContent, maturityRoute, overviewContent } from './sharedContent';
 
 const serviceEntityPage = (
@@ -22,6 +23,8 @@ const serviceEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+
+    {readinessRoute}
 
     {maturityRoute}
 
@@ -66,6 +69,8 @@ const websiteEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+
+    {readinessRoute}
 
     {maturityRoute}
 

@@ -1,0 +1,1 @@
+export { ReadinessEntityContent } from './ReadinessEntityContent';

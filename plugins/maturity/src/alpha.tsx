@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import Assessment from '@material-ui/icons/Assessment';
+import Flag from '@material-ui/icons/Flag';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -19,10 +20,14 @@ import {
 import { compatWrapper } from '@backstage/core-compat-api';
 import { maturityApiRef, MaturityClient } from './api';
 import {
+  campaignRouteRef,
+  campaignsRouteRef,
   checkRouteRef,
+  entityCampaignsContentRouteRef,
   entityContentRouteRef,
   rootRouteRef,
   scorecardRouteRef,
+  teamCampaignsContentRouteRef,
   teamContentRouteRef,
 } from './routes';
 
@@ -96,6 +101,66 @@ export const entityMaturityCard = EntityCardBlueprint.make({
   },
 });
 
+/** The kinds a campaign can target; a Group gets its team's campaign work instead. */
+const CAMPAIGN_TARGET_KINDS = ['component', 'api', 'resource', 'system'];
+
+/** The campaigns page at `/campaigns`, with one page per campaign below it. */
+export const campaignsPage = PageBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: '/campaigns',
+    title: 'Campaigns',
+    icon: <Flag />,
+    routeRef: campaignsRouteRef,
+    loader: () =>
+      import('./components/CampaignsPage').then(m =>
+        compatWrapper(<m.CampaignsPage />),
+      ),
+  },
+});
+
+/** The entity Campaigns tab (an empty state explains it when no campaign targets the entity). */
+export const entityCampaignsContent = EntityContentBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: 'campaigns',
+    title: 'Campaigns',
+    routeRef: entityCampaignsContentRouteRef,
+    filter: { kind: { $in: CAMPAIGN_TARGET_KINDS } },
+    loader: () =>
+      import('./components/EntityCampaignsContent').then(m =>
+        compatWrapper(<m.EntityCampaignsContent />),
+      ),
+  },
+});
+
+/** The Group's campaign work tab. */
+export const entityTeamCampaignsContent = EntityContentBlueprint.make({
+  name: 'team-campaigns',
+  params: {
+    path: 'campaigns',
+    title: 'Campaigns',
+    routeRef: teamCampaignsContentRouteRef,
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamCampaignsContent').then(m =>
+        compatWrapper(<m.TeamCampaignsContent />),
+      ),
+  },
+});
+
+/** The entity overview card of the campaigns targeting it. */
+export const entityCampaignsCard = EntityCardBlueprint.make({
+  name: 'campaigns',
+  params: {
+    filter: { kind: { $in: CAMPAIGN_TARGET_KINDS } },
+    loader: () =>
+      import('./components/EntityCampaignsContent').then(m =>
+        compatWrapper(<m.EntityCampaignsCard />),
+      ),
+  },
+});
+
 /** The maturity plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'maturity',
@@ -105,6 +170,8 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     scorecard: scorecardRouteRef,
     check: checkRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
   extensions: [
     maturityApi,
@@ -112,5 +179,9 @@ export default createFrontendPlugin({
     entityMaturityContent,
     entityTeamMaturityContent,
     entityMaturityCard,
+    campaignsPage,
+    entityCampaignsContent,
+    entityTeamCampaignsContent,
+    entityCampaignsCard,
   ],
 });

@@ -11,7 +11,12 @@ export {
   EntityMaturityCard,
   EntityTeamMaturityContent,
   KubernetesTriagePage,
+  CampaignsPage,
+  EntityCampaignsContent,
+  EntityCampaignsCard,
+  EntityTeamCampaignsContent,
 } from './plugin';
+export { isCampaignTarget } from './components/EntityCampaignsContent/conditions';
 export { maturityApiRef, MaturityClient } from './api';
 export type { MaturityApi, RefParts } from './api';
 export type * from './api/types';
@@ -67,3 +72,4 @@ export type { ReadinessApi } from './api/ReadinessApi';
 export { ReadinessClient } from './api/ReadinessClient';
 export { readinessRouteRef } from './components/ReadinessCommon/routes';
 export { rootRouteRef, scorecardRouteRef, checkRouteRef } from './routes';
+export { campaignsRouteRef, campaignRouteRef } from './routes';

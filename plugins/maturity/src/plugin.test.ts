@@ -8,6 +8,8 @@ describe('maturity plugin', () => {
       'root',
       'scorecard',
       'check',
+      'campaigns',
+      'campaign',
     ]);
   });
 
@@ -19,6 +21,10 @@ describe('maturity plugin', () => {
       'entity-content:maturity/maturity',
       'entity-content:maturity/team-maturity',
       'entity-card:maturity/maturity',
+      'page:maturity/campaigns',
+      'entity-content:maturity/campaigns',
+      'entity-content:maturity/team-campaigns',
+      'entity-card:maturity/campaigns',
     ] as const) {
       expect(maturityAlphaPlugin.getExtension(id)).toBeDefined();
     }

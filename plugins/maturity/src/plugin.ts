@@ -8,10 +8,14 @@ import {
 } from '@backstage/core-plugin-api';
 import { maturityApiRef, MaturityClient } from './api';
 import {
+  campaignRouteRef,
+  campaignsRouteRef,
   checkRouteRef,
+  entityCampaignsContentRouteRef,
   entityContentRouteRef,
   rootRouteRef,
   scorecardRouteRef,
+  teamCampaignsContentRouteRef,
   teamContentRouteRef,
 } from './routes';
 import { kubernetesTriageRouteRef } from './components/KubernetesTriagePage/route';
@@ -43,6 +47,8 @@ export const maturityPlugin = createPlugin({
     root: rootRouteRef,
     scorecard: scorecardRouteRef,
     check: checkRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
 });
 
@@ -124,5 +130,52 @@ export const EntityReadinessContent = maturityPlugin.provide(
         m => m.ReadinessEntityContent,
       ),
     mountPoint: entityReadinessContentRouteRef,
+  }),
+);
+
+/** The campaigns page with one page per campaign (mount it at `/campaigns`). */
+export const CampaignsPage = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'CampaignsPage',
+    component: () =>
+      import('./components/CampaignsPage').then(m => m.CampaignsPage),
+    mountPoint: campaignsRouteRef,
+  }),
+);
+
+/** The entity Campaigns tab: what each campaign targeting it asks, by when, and its progress. */
+export const EntityCampaignsContent = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityCampaignsContent',
+    component: () =>
+      import('./components/EntityCampaignsContent').then(
+        m => m.EntityCampaignsContent,
+      ),
+    mountPoint: entityCampaignsContentRouteRef,
+  }),
+);
+
+/** The entity overview card of the campaigns targeting it. */
+export const EntityCampaignsCard = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCampaignsContent').then(
+          m => m.EntityCampaignsCard,
+        ),
+    },
+  }),
+);
+
+/** A Group's campaign work: its open campaigns with failing targets, most urgent first. */
+export const EntityTeamCampaignsContent = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityTeamCampaignsContent',
+    component: () =>
+      import('./components/TeamCampaignsContent').then(
+        m => m.TeamCampaignsContent,
+      ),
+    mountPoint: teamCampaignsContentRouteRef,
   }),
 );

@@ -26,3 +26,23 @@ export const entityContentRouteRef = createRouteRef({
 export const teamContentRouteRef = createRouteRef({
   id: 'maturity/team-content',
 });
+
+/** The campaigns page (mounted at `/campaigns` in the demo app). */
+export const campaignsRouteRef = createRouteRef({ id: 'maturity/campaigns' });
+
+/** One campaign: brief, burn-up, per-team progress, failing targets. */
+export const campaignRouteRef = createSubRouteRef({
+  id: 'maturity/campaign',
+  parent: campaignsRouteRef,
+  path: '/:namespace/:name',
+});
+
+/** Where the app mounts the entity Campaigns tab. */
+export const entityCampaignsContentRouteRef = createRouteRef({
+  id: 'maturity/entity-campaigns',
+});
+
+/** Where the app mounts a Group's campaign work. */
+export const teamCampaignsContentRouteRef = createRouteRef({
+  id: 'maturity/team-campaigns',
+});

@@ -12,6 +12,7 @@ import type {
   ScorecardSummary,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { MaturityApi } from '../api';
+import { campaignApiDefaults } from './campaignFixtures';
 
 type PermissionResponse = Awaited<ReturnType<PermissionApi['authorize']>>;
 /** A permission decision as the permission API answers it. */
@@ -335,6 +336,7 @@ export function mockMaturityApi(
     }),
     denyExemption: async () => ({ ...exemption, status: 'denied' as const }),
     revokeExemption: async () => ({ ...exemption, status: 'revoked' as const }),
+    ...campaignApiDefaults,
     ...overrides,
   };
   const api: Record<string, unknown> = {};

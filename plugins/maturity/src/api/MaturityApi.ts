@@ -1,5 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  CampaignDetail,
+  CampaignEndRequest,
+  CampaignListQuery,
+  CampaignNudgeRequest,
+  CampaignNudgeResponse,
+  CampaignOwnerProgressList,
+  CampaignProgressHistory,
+  CampaignSummary,
+  CampaignTargetPage,
+  CampaignTargetQuery,
   CheckDetail,
   CheckHistory,
   CheckStatus,
@@ -20,6 +30,7 @@ import type {
   ScorecardEntity,
   ScorecardHistory,
   ScorecardSummary,
+  TargetedCampaignList,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { ExemptionFilters } from './types';
 
@@ -103,6 +114,34 @@ export interface MaturityApi {
   denyExemption(id: string, options?: ExemptionDecision): Promise<Exemption>;
   /** Revokes an approved exemption or withdraws a request. */
   revokeExemption(id: string, options?: ExemptionDecision): Promise<Exemption>;
+  /** Campaigns, most urgent first (open by due date, then scheduled, then ended). */
+  listCampaigns(query?: CampaignListQuery): Promise<CampaignSummary[]>;
+  /** One campaign with its brief, checks, reminders and transitions. */
+  getCampaign(campaign: RefParts): Promise<CampaignDetail>;
+  /** A page of a campaign's targets, failing first. */
+  listCampaignTargets(
+    campaign: RefParts,
+    query?: CampaignTargetQuery,
+  ): Promise<CampaignTargetPage>;
+  /** A campaign's daily burn-up and projected completion. */
+  getCampaignProgress(
+    campaign: RefParts,
+    options?: { days?: number },
+  ): Promise<CampaignProgressHistory>;
+  /** A campaign's progress per owner group, least done first. */
+  listCampaignOwners(campaign: RefParts): Promise<CampaignOwnerProgressList>;
+  /** Reminds the owners with failing targets now (all, or one group). */
+  nudgeCampaign(
+    campaign: RefParts,
+    request?: CampaignNudgeRequest,
+  ): Promise<CampaignNudgeResponse>;
+  /** Ends a campaign early with a reason. */
+  endCampaign(
+    campaign: RefParts,
+    request: CampaignEndRequest,
+  ): Promise<CampaignDetail>;
+  /** The campaigns targeting an entity, open ones first, with its own state. */
+  getEntityCampaigns(entityRef: string): Promise<TargetedCampaignList>;
 }
 
 /** The API ref of the maturity backend client. */

@@ -1,6 +1,16 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CampaignDetail,
+  CampaignEndRequest,
+  CampaignListQuery,
+  CampaignNudgeRequest,
+  CampaignNudgeResponse,
+  CampaignOwnerProgressList,
+  CampaignProgressHistory,
+  CampaignSummary,
+  CampaignTargetPage,
+  CampaignTargetQuery,
   CheckDetail,
   CheckHistory,
   CheckStatus,
@@ -22,6 +32,7 @@ import type {
   ScorecardEntity,
   ScorecardHistory,
   ScorecardSummary,
+  TargetedCampaignList,
 } from '@ratchet/backstage-plugin-maturity-common';
 import type { MaturityApi, RefParts } from './MaturityApi';
 import type { ExemptionFilters } from './types';
@@ -32,6 +43,12 @@ const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 function scorecardPath({ namespace, name }: RefParts): string {
   return `/scorecards/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    name,
+  )}`;
+}
+
+function campaignPath({ namespace, name }: RefParts): string {
+  return `/campaigns/${encodeURIComponent(namespace)}/${encodeURIComponent(
     name,
   )}`;
 }
@@ -229,6 +246,57 @@ export class MaturityClient implements MaturityApi {
     options: ExemptionDecision = {},
   ): Promise<Exemption> {
     return this.#post(`/exemptions/${encodeURIComponent(id)}/revoke`, options);
+  }
+
+  async listCampaigns(query: CampaignListQuery = {}): Promise<CampaignSummary[]> {
+    const body = await this.#request<{ items: CampaignSummary[] }>(
+      withQuery('/campaigns', { ...query }),
+    );
+    return body.items;
+  }
+
+  getCampaign(campaign: RefParts): Promise<CampaignDetail> {
+    return this.#request(campaignPath(campaign));
+  }
+
+  listCampaignTargets(
+    campaign: RefParts,
+    query: CampaignTargetQuery = {},
+  ): Promise<CampaignTargetPage> {
+    return this.#request(
+      withQuery(`${campaignPath(campaign)}/targets`, { ...query }),
+    );
+  }
+
+  getCampaignProgress(
+    campaign: RefParts,
+    options: { days?: number } = {},
+  ): Promise<CampaignProgressHistory> {
+    return this.#request(
+      withQuery(`${campaignPath(campaign)}/progress`, options),
+    );
+  }
+
+  listCampaignOwners(campaign: RefParts): Promise<CampaignOwnerProgressList> {
+    return this.#request(`${campaignPath(campaign)}/owners`);
+  }
+
+  nudgeCampaign(
+    campaign: RefParts,
+    request: CampaignNudgeRequest = {},
+  ): Promise<CampaignNudgeResponse> {
+    return this.#post(`${campaignPath(campaign)}/nudge`, request);
+  }
+
+  endCampaign(
+    campaign: RefParts,
+    request: CampaignEndRequest,
+  ): Promise<CampaignDetail> {
+    return this.#post(`${campaignPath(campaign)}/end`, request);
+  }
+
+  getEntityCampaigns(entityRef: string): Promise<TargetedCampaignList> {
+    return this.#request(`${entityPath(entityRef)}/campaigns`);
   }
 
   #post<T>(path: string, body: object): Promise<T> {

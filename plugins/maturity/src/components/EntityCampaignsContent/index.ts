@@ -1,0 +1,3 @@
+export { EntityCampaignsContent } from './EntityCampaignsContent';
+export { EntityCampaignsCard } from './EntityCampaignsCard';
+export { isCampaignTarget } from './conditions';

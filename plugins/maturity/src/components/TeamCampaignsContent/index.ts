@@ -1,0 +1,1 @@
+export { TeamCampaignsContent } from './TeamCampaignsContent';

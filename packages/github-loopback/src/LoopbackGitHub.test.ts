@@ -184,6 +184,24 @@ describe('LoopbackGitHub', () => {
     expect(text).toContain('print("hi")');
   });
 
+  it('answers a branch head as a bare sha with an ETag, 304 while it has not moved', async () => {
+    const sha = { accept: 'application/vnd.github.sha' };
+    const head = await get('/api/v3/repos/acme/payments/commits/main', sha);
+    expect(await head.text()).toBe(
+      github.repository('acme/payments')!.head.sha,
+    );
+    const etag = head.headers.get('etag')!;
+    const again = await get('/api/v3/repos/acme/payments/commits/main', {
+      ...sha,
+      'if-none-match': etag,
+    });
+    expect(again.status).toBe(304);
+    const json = await (
+      await get('/api/v3/repos/acme/payments/commits/main')
+    ).json();
+    expect(json.sha).toBe(github.repository('acme/payments')!.head.sha);
+  });
+
   it('injects status, rate-limit and secondary rate-limit faults for matching requests', async () => {
     github.fail({
       type: 'status',

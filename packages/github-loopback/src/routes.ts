@@ -172,6 +172,16 @@ function repoRoutes(ctx: RouteContext, repo: Repository, rest: string): Answer {
         body: { message: `No commit found for SHA: ${singleCommit[1]}` },
       };
     }
+    // `Accept: application/vnd.github.sha` answers the bare sha: the cheap way to poll a branch's head.
+    if (ctx.accept.includes('application/vnd.github.sha')) {
+      return withEtag(ctx, `"${commit.sha}.sha"`, {
+        status: 200,
+        headers: {
+          'content-type': 'application/vnd.github.sha; charset=utf-8',
+        },
+        body: Buffer.from(commit.sha),
+      });
+    }
     return withEtag(ctx, `"${commit.sha}"`, {
       status: 200,
       body: commitJson(repo, commit, api, web),

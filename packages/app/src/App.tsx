@@ -16,12 +16,9 @@ import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
+import { DemoSignInPage } from './components/signIn/DemoSignInPage';
 
-import {
-  AlertDisplay,
-  OAuthRequestDialog,
-  SignInPage,
-} from '@backstage/core-components';
+import { AlertDisplay, OAuthRequestDialog } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
@@ -33,6 +30,7 @@ import {
   KubernetesTriagePage,
   MaturityPage,
   ReadinessPage,
+  CampaignsPage,
 } from '@ratchet/backstage-plugin-maturity';
 
 const app = createApp({
@@ -49,7 +47,7 @@ const app = createApp({
     });
   },
   components: {
-    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
+    SignInPage: DemoSignInPage,
   },
 });
 
@@ -79,6 +77,7 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/maturity" element={<MaturityPage />} />
+    <Route path="/campaigns" element={<CampaignsPage />} />
     <Route path="/kubernetes-triage" element={<KubernetesTriagePage />} />
     <Route path="/readiness" element={<ReadinessPage />} />
   </FlatRoutes>

@@ -4,6 +4,7 @@ import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import FlagIcon from '@material-ui/icons/Flag';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -80,6 +81,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           to="readiness"
           text="Readiness"
         />
+        <SidebarItem icon={FlagIcon} to="campaigns" text="Campaigns" />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

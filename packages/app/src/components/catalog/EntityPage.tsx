@@ -39,9 +39,14 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { EntityTeamMaturityContent } from '@ratchet/backstage-plugin-maturity';
+import {
+  EntityTeamCampaignsContent,
+  EntityTeamMaturityContent,
+} from '@ratchet/backstage-plugin-maturity';
 import { componentPage, defaultEntityPage } from './componentPage';
 import {
+  campaignsCard,
+  campaignsRoute,
   entityWarningContent,
   maturityCard,
   maturityRoute,
@@ -59,6 +64,7 @@ const resourcePage = (
           <EntityCatalogGraphCard height={400} />
         </Grid>
         {maturityCard}
+        {campaignsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -66,6 +72,7 @@ const resourcePage = (
     </EntityLayout.Route>
 
     {maturityRoute}
+    {campaignsRoute}
   </EntityLayout>
 );
 
@@ -81,6 +88,7 @@ const apiPage = (
           <EntityCatalogGraphCard height={400} />
         </Grid>
         {maturityCard}
+        {campaignsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -104,6 +112,7 @@ const apiPage = (
     </EntityLayout.Route>
 
     {maturityRoute}
+    {campaignsRoute}
   </EntityLayout>
 );
 
@@ -148,6 +157,10 @@ const groupPage = (
       <EntityTeamMaturityContent />
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/campaigns" title="Campaigns">
+      <EntityTeamCampaignsContent />
+    </EntityLayout.Route>
+
     {maturityRoute}
   </EntityLayout>
 );
@@ -164,6 +177,7 @@ const systemPage = (
           <EntityCatalogGraphCard height={400} />
         </Grid>
         {maturityCard}
+        {campaignsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -198,6 +212,7 @@ const systemPage = (
     </EntityLayout.Route>
 
     {maturityRoute}
+    {campaignsRoute}
   </EntityLayout>
 );
 

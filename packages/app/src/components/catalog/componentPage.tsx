@@ -16,7 +16,12 @@ import {
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
 import { readinessRoute } from './readinessContent';
-import { cicdContent, maturityRoute, overviewContent } from './sharedContent';
+import {
+  campaignsRoute,
+  cicdContent,
+  maturityRoute,
+  overviewContent,
+} from './sharedContent';
 
 const serviceEntityPage = (
   <EntityLayout>
@@ -27,6 +32,7 @@ const serviceEntityPage = (
     {readinessRoute}
 
     {maturityRoute}
+    {campaignsRoute}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -73,6 +79,7 @@ const websiteEntityPage = (
     {readinessRoute}
 
     {maturityRoute}
+    {campaignsRoute}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -113,6 +120,7 @@ export const defaultEntityPage = (
     </EntityLayout.Route>
 
     {maturityRoute}
+    {campaignsRoute}
   </EntityLayout>
 );
 

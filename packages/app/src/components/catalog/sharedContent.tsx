@@ -20,8 +20,11 @@ import {
 import { EmptyState } from '@backstage/core-components';
 import { EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
 import {
+  EntityCampaignsCard,
+  EntityCampaignsContent,
   EntityMaturityCard,
   EntityMaturityContent,
+  isCampaignTarget,
 } from '@ratchet/backstage-plugin-maturity';
 
 // Ratchet: every kind a scorecard can rate gets the Maturity tab (path /maturity) and the overview card.
@@ -39,6 +42,28 @@ export const maturityCard = (
   <Grid item md={6} xs={12}>
     <EntityMaturityCard />
   </Grid>
+);
+
+// Ratchet: every kind a campaign can target gets the Campaigns tab (shown even when no scorecard rates
+// it); the overview card appears only when a campaign targets the entity.
+export const campaignsRoute = (
+  <EntityLayout.Route
+    path="/campaigns"
+    title="Campaigns"
+    if={isKind(['component', 'api', 'resource', 'system'])}
+  >
+    <EntityCampaignsContent />
+  </EntityLayout.Route>
+);
+
+export const campaignsCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isCampaignTarget}>
+      <Grid item md={6} xs={12}>
+        <EntityCampaignsCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
 );
 
 export const cicdContent = (
@@ -110,6 +135,7 @@ export const overviewContent = (
     </Grid>
 
     {maturityCard}
+    {campaignsCard}
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>

@@ -4,21 +4,26 @@ import type {
   KubernetesCredential,
 } from '@backstage/plugin-kubernetes-node';
 
+function userOf(credential: KubernetesCredential) {
+  if (credential.type === 'bearer token') {
+    return { name: 'ratchet', token: credential.token };
+  }
+  if (credential.type === 'x509 client certificate') {
+    return {
+      name: 'ratchet',
+      certData: Buffer.from(credential.cert).toString('base64'),
+      keyData: Buffer.from(credential.key).toString('base64'),
+    };
+  }
+  return { name: 'ratchet' };
+}
+
 /** A KubeConfig for one cluster: URL, CA or skipTLSVerify, and the credential its auth strategy gave. */
 export function kubeConfigFor(
   cluster: ClusterDetails,
   credential: KubernetesCredential,
 ): KubeConfig {
-  const user =
-    credential.type === 'bearer token'
-      ? { name: 'ratchet', token: credential.token }
-      : credential.type === 'x509 client certificate'
-      ? {
-          name: 'ratchet',
-          certData: Buffer.from(credential.cert).toString('base64'),
-          keyData: Buffer.from(credential.key).toString('base64'),
-        }
-      : { name: 'ratchet' };
+  const user = userOf(credential);
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [

@@ -6,11 +6,11 @@ export interface Config {
     providers?: {
       /**
        * Ratchet's Kubernetes entity providers, one per id (the provider is named `kubernetes:<id>`).
-       * Clusters come from `kubernetes.clusterLocatorMethods` (type `config`, serviceAccount auth).
+       * Clusters come from `kubernetes.clusterLocatorMethods` (every locator type and server-side auth provider of the Kubernetes plugin).
        */
       kubernetes?: {
         [id: string]: {
-          /** Names of the clusters to read, from kubernetes.clusterLocatorMethods; default: every serviceAccount cluster. */
+          /** Names of the clusters to read, from kubernetes.clusterLocatorMethods; default: every located cluster whose auth needs no signed-in user. */
           clusters?: string[];
           /** Workload kinds to ingest; default: Deployment, StatefulSet, DaemonSet, CronJob. */
           kinds?: Array<'Deployment' | 'StatefulSet' | 'DaemonSet' | 'CronJob'>;

@@ -3,9 +3,9 @@ import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   maturity?: {
-    /** The Kubernetes fact source; clusters come from kubernetes.clusterLocatorMethods (type config). */
+    /** The Kubernetes fact source; clusters come from kubernetes.clusterLocatorMethods (as for the Kubernetes plugin). */
     kubernetes?: {
-      /** Names of the clusters to read; default: every serviceAccount cluster. */
+      /** Names of the clusters to read; default: every located cluster whose auth needs no signed-in user. */
       clusters?: string[];
       /** When to collect (default every 15 minutes, 10 minute timeout, 1 minute initial delay). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -34,6 +34,11 @@ exports.up = async function up(knex) {
       .comment('JSON list of the check ids at completion (the re-open rule)');
     table.timestamp('last_reminder_at').nullable();
     table.timestamp('updated_at').notNullable();
+    table
+      .bigInteger('version')
+      .notNullable()
+      .defaultTo(0)
+      .comment('+1 on every write: API responses are cached until it moves');
   });
 
   await knex.schema.createTable('maturity_campaign_transitions', table => {

@@ -101,6 +101,8 @@ export interface CampaignStore {
   ): Promise<SnapshotRecord[]>;
   /** Remembers when a reminder cycle was last sent. */
   setLastReminder(campaignRef: string, at: Date): Promise<void>;
+  /** Changes whenever any campaign's stored state changes, on any instance: what API caches key on. */
+  generation(): Promise<string>;
   /** Forgets a campaign gone from the catalog (its send log stays). */
   deleteCampaign(campaignRef: string): Promise<void>;
 }

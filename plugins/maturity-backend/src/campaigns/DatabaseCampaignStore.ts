@@ -1,7 +1,5 @@
 import type {
   CampaignProgress,
-  CampaignState,
-  CampaignTargetState,
   CampaignTransition,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { Knex } from 'knex';
@@ -12,7 +10,23 @@ import {
   whereInAny,
 } from '../database/bulk';
 import { insertRows } from '../database/insertRows';
-import { parseJson, toIsoTimestamp, toNumber } from '../database/values';
+import { toIsoTimestamp, toNumber } from '../database/values';
+import {
+  CAMPAIGNS,
+  CampaignRow,
+  CountRow,
+  countColumns,
+  OWNERS,
+  progressOfRow,
+  SNAPSHOTS,
+  STATE_RANK,
+  TARGET_COLUMNS,
+  TargetRow,
+  TARGETS,
+  toCampaign,
+  toTarget,
+  TRANSITIONS,
+} from './campaignRows';
 import type {
   CampaignRecord,
   CampaignStore,
@@ -20,128 +34,7 @@ import type {
   SnapshotRecord,
   TargetQuery,
 } from './CampaignStore';
-import { progressOf, TargetCheckResult, TargetRecord } from './targets';
-
-const CAMPAIGNS = 'maturity_campaigns';
-const TRANSITIONS = 'maturity_campaign_transitions';
-const TARGETS = 'maturity_campaign_targets';
-const OWNERS = 'maturity_campaign_owner_progress';
-const SNAPSHOTS = 'maturity_campaign_snapshots';
-
-/** Sort order of target states on campaign pages: the work first. */
-const STATE_RANK: Record<CampaignTargetState, number> = {
-  failing: 0,
-  notStarted: 1,
-  exempt: 2,
-  passing: 3,
-};
-
-const TARGET_COLUMNS = {
-  campaign_ref: 'text',
-  entity_ref: 'text',
-  title: 'text',
-  owner_ref: 'text',
-  state: 'text',
-  state_rank: 'integer',
-  since: 'timestamptz',
-  joined_at: 'timestamptz',
-  first_passed_at: 'timestamptz',
-  regressed: 'integer',
-  failing: 'text',
-} as const;
-
-interface CampaignRow {
-  campaign_ref: string;
-  state: CampaignState;
-  state_since: unknown;
-  targets: unknown;
-  passing: unknown;
-  exempt: unknown;
-  failing: unknown;
-  not_started: unknown;
-  regressed: unknown;
-  completed_at: unknown;
-  completed_checks: string | null;
-  last_reminder_at: unknown;
-}
-
-interface TargetRow {
-  campaign_ref: string;
-  entity_ref: string;
-  title: string | null;
-  owner_ref: string;
-  state: CampaignTargetState;
-  since: unknown;
-  joined_at: unknown;
-  first_passed_at: unknown;
-  regressed: unknown;
-  failing: string;
-}
-
-type CountRow = {
-  targets: unknown;
-  passing: unknown;
-  exempt: unknown;
-  failing: unknown;
-  not_started: unknown;
-  regressed: unknown;
-};
-
-const optionalIso = (v: unknown) =>
-  v === null || v === undefined ? null : toIsoTimestamp(v);
-
-function progressOfRow(row: CountRow): CampaignProgress {
-  return progressOf({
-    passing: toNumber(row.passing),
-    exempt: toNumber(row.exempt),
-    failing: toNumber(row.failing),
-    notStarted: toNumber(row.not_started),
-    regressed: toNumber(row.regressed),
-  });
-}
-
-function toCampaign(row: CampaignRow): CampaignRecord {
-  return {
-    campaignRef: row.campaign_ref,
-    state: row.state,
-    stateSince: toIsoTimestamp(row.state_since),
-    progress: progressOfRow(row),
-    completedAt: optionalIso(row.completed_at),
-    completedChecks: row.completed_checks
-      ? parseJson<string[]>(row.completed_checks)
-      : null,
-    lastReminderAt: optionalIso(row.last_reminder_at),
-  };
-}
-
-function toTarget(row: TargetRow): TargetRecord {
-  return {
-    campaignRef: row.campaign_ref,
-    entityRef: row.entity_ref,
-    title: row.title ?? undefined,
-    owner: row.owner_ref || null,
-    state: row.state,
-    since: toIsoTimestamp(row.since),
-    joinedAt: toIsoTimestamp(row.joined_at),
-    firstPassedAt: optionalIso(row.first_passed_at),
-    regressed: toNumber(row.regressed) === 1,
-    failing: parseJson<TargetCheckResult[]>(row.failing),
-  };
-}
-
-/** Counts of target states as SQL sums, grouped by the caller. */
-function countColumns(db: Knex) {
-  const sum = (state: CampaignTargetState, alias: string) =>
-    db.raw(`sum(case when state = ? then 1 else 0 end) as ${alias}`, [state]);
-  return [
-    db.raw('count(*) as targets'),
-    sum('passing', 'passing'),
-    sum('exempt', 'exempt'),
-    sum('failing', 'failing'),
-    sum('notStarted', 'not_started'),
-    db.raw('sum(regressed) as regressed'),
-  ];
-}
+import { progressOf, TargetRecord } from './targets';
 
 /** Campaign state on the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseCampaignStore implements CampaignStore {
@@ -173,6 +66,7 @@ export class DatabaseCampaignStore implements CampaignStore {
   async transition(campaignRef: string, step: NewTransition) {
     return this.#db.transaction(async tx => {
       const state = {
+        version: tx.raw('version + 1'),
         state: step.to,
         state_since: step.at,
         updated_at: step.at,
@@ -189,7 +83,7 @@ export class DatabaseCampaignStore implements CampaignStore {
       };
       if (step.from === undefined) {
         const inserted = await tx(CAMPAIGNS)
-          .insert({ campaign_ref: campaignRef, ...state })
+          .insert({ campaign_ref: campaignRef, ...state, version: 1 })
           .onConflict('campaign_ref')
           .ignore()
           .returning('campaign_ref');
@@ -325,15 +219,18 @@ export class DatabaseCampaignStore implements CampaignStore {
         { passing: 0, exempt: 0, failing: 0, notStarted: 0, regressed: 0 },
       ),
     );
-    await tx(CAMPAIGNS).where({ campaign_ref: campaignRef }).update({
-      targets: total.targets,
-      passing: total.passing,
-      exempt: total.exempt,
-      failing: total.failing,
-      not_started: total.notStarted,
-      regressed: total.regressed,
-      updated_at: at,
-    });
+    await tx(CAMPAIGNS)
+      .where({ campaign_ref: campaignRef })
+      .update({
+        version: tx.raw('version + 1'),
+        targets: total.targets,
+        passing: total.passing,
+        exempt: total.exempt,
+        failing: total.failing,
+        not_started: total.notStarted,
+        regressed: total.regressed,
+        updated_at: at,
+      });
     return total;
   }
 
@@ -413,6 +310,9 @@ export class DatabaseCampaignStore implements CampaignStore {
       ],
       { conflict: ['campaign_ref', 'day'] },
     );
+    await this.#db(CAMPAIGNS)
+      .where({ campaign_ref: campaignRef })
+      .update({ version: this.#db.raw('version + 1') });
   }
 
   async getSnapshots(
@@ -435,7 +335,15 @@ export class DatabaseCampaignStore implements CampaignStore {
   async setLastReminder(campaignRef: string, at: Date) {
     await this.#db(CAMPAIGNS)
       .where({ campaign_ref: campaignRef })
-      .update({ last_reminder_at: at });
+      .update({ last_reminder_at: at, version: this.#db.raw('version + 1') });
+  }
+
+  async generation(): Promise<string> {
+    const [row] = await this.#db(CAMPAIGNS)
+      .count({ n: '*' })
+      .sum({ v: 'version' })
+      .max({ at: 'updated_at' });
+    return `${toNumber(row?.n)}:${toNumber(row?.v)}:${String(row?.at ?? '')}`;
   }
 
   async deleteCampaign(campaignRef: string) {

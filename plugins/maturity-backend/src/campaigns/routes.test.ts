@@ -197,6 +197,19 @@ describe.each(databases.eachSupportedId())('campaign routes, %p', id => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it('serves a cached read until campaign state changes, then the new state', async () => {
+    const h = await setup(id);
+    const first = await request(h.app).get(BASE);
+    expect(first.body.progress.passing).toBe(1);
+    expect((await request(h.app).get(BASE)).body).toEqual(first.body);
+    await h.push([{ name: 'b', team: 'payments', poetry: true }]);
+    const after = await request(h.app).get(BASE);
+    expect(after.body.progress.passing).toBe(2);
+    expect(
+      (await request(h.app).get(`${BASE}/owners`)).body.items[1].progress,
+    ).toMatchObject({ passing: 2, ratio: 1 });
+  });
+
   it('404s for an unknown campaign, and for an entity the caller cannot see', async () => {
     const { app } = await setup(id);
     expect((await request(app).get('/campaigns/default/nope')).status).toBe(

@@ -14,7 +14,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ApiRoutes, callerOf, HttpContext, windowStart } from '../http/context';
-import { actorOf, entityRefOf, normaliseEntityRef } from '../http/refs';
+import {
+  actorOf,
+  entityRefOf,
+  normaliseEntityRef,
+  principalKey,
+} from '../http/refs';
 import { authorizeEntity } from '../permissions/authorize';
 import { addDays, dayOf } from './calendar';
 import type { CampaignNotifier } from './CampaignNotifier';
@@ -27,6 +32,7 @@ import {
   checksOf,
 } from './CampaignViews';
 import { isOpen } from './lifecycle';
+import { ResponseCache } from './responseCache';
 
 /** What the campaign routes use. */
 export interface CampaignRouteContext extends HttpContext {
@@ -75,7 +81,27 @@ export function createCampaignRouter(
 ): express.Router {
   const now = ctx.now ?? (() => new Date());
   const views = new CampaignViews(ctx.store, now);
+  const cache = new ResponseCache();
   const router = Router();
+
+  /**
+   * Answers a read from the response cache: per caller and URL, until campaign state (any instance) or a
+   * campaign definition changes, at most 10 s (catalog visibility). Input is validated before.
+   */
+  async function reply(
+    req: express.Request,
+    res: express.Response,
+    credentials: BackstageCredentials,
+    compute: () => Promise<unknown>,
+  ) {
+    const definitions = [...(await ctx.campaigns.campaigns()).values()]
+      .map(c => c.hash)
+      .join(',');
+    const generation = `${await ctx.store.generation()}|${definitions}`;
+    const key = `${principalKey(credentials)}|${req.originalUrl}`;
+    const json = await cache.json(key, generation, compute);
+    res.type('application/json').send(json);
+  }
 
   /** The campaign of a path, if the caller can see it in the catalog (404 otherwise). */
   async function campaignOf(
@@ -95,110 +121,119 @@ export function createCampaignRouter(
   router.get('/campaigns', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     const query = parse(listQuery, req.query, 'query parameter');
-    const campaigns = await ctx.campaigns.campaigns();
-    const visible = await ctx.view.summaries(credentials, [
-      ...campaigns.keys(),
-    ]);
-    const owner = query.owner && normaliseGroup(query.owner);
-    const targetOwner = query.targetOwner && normaliseGroup(query.targetOwner);
-    const ofOwner = targetOwner
-      ? await ctx.store.progressOfOwner(targetOwner)
-      : undefined;
-    const items = [];
-    for (const campaign of campaigns.values()) {
-      if (!visible.has(campaign.ref)) continue;
-      if (ofOwner && !ofOwner.has(campaign.ref)) continue;
-      const summary = await views.summary(
-        campaign,
-        await views.record(campaign),
-        ofOwner?.get(campaign.ref),
-      );
-      if (query.state && summary.state !== query.state) continue;
-      if (owner && summary.owner !== owner) continue;
-      items.push(summary);
-    }
-    res.json({ items: views.sort(items) });
+    await reply(req, res, credentials, async () => {
+      const campaigns = await ctx.campaigns.campaigns();
+      const visible = await ctx.view.summaries(credentials, [
+        ...campaigns.keys(),
+      ]);
+      const owner = query.owner && normaliseGroup(query.owner);
+      const targetOwner =
+        query.targetOwner && normaliseGroup(query.targetOwner);
+      const ofOwner = targetOwner
+        ? await ctx.store.progressOfOwner(targetOwner)
+        : undefined;
+      const items = [];
+      for (const campaign of campaigns.values()) {
+        if (!visible.has(campaign.ref)) continue;
+        if (ofOwner && !ofOwner.has(campaign.ref)) continue;
+        const summary = await views.summary(
+          campaign,
+          await views.record(campaign),
+          ofOwner?.get(campaign.ref),
+        );
+        if (query.state && summary.state !== query.state) continue;
+        if (owner && summary.owner !== owner) continue;
+        items.push(summary);
+      }
+      return { items: views.sort(items) };
+    });
   });
 
   router.get('/campaigns/:namespace/:name', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     parse(empty, req.query, 'query parameter');
-    const campaign = await campaignOf(req.params, credentials);
-    res.json(
-      await views.detail(
+    await reply(req, res, credentials, async () => {
+      const campaign = await campaignOf(req.params, credentials);
+      return views.detail(
         campaign,
         await views.record(campaign),
         definitionHealth(campaign),
-      ),
-    );
+      );
+    });
   });
 
   router.get('/campaigns/:namespace/:name/targets', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     const query = parse(targetQuery, req.query, 'query parameter');
-    const campaign = await campaignOf(req.params, credentials);
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    // Visibility is the catalog's: the page is counted in SQL over the targets the caller can see.
-    const all = await ctx.store.targetRefs(campaign.ref);
-    const visible = await ctx.view.summaries(credentials, all);
-    const page = await ctx.store.pageTargets(campaign.ref, {
-      ...(query.owner !== undefined
-        ? { owner: normaliseGroup(query.owner) }
-        : {}),
-      ...(query.state ? { state: query.state } : {}),
-      ...(visible.size === all.length
-        ? {}
-        : { entityRefs: [...visible.keys()] }),
-      limit,
-      offset,
+    await reply(req, res, credentials, async () => {
+      const campaign = await campaignOf(req.params, credentials);
+      const limit = query.limit ?? 100;
+      const offset = query.offset ?? 0;
+      // Visibility is the catalog's: the page is counted in SQL over the targets the caller can see.
+      const all = await ctx.store.targetRefs(campaign.ref);
+      const visible = await ctx.view.summaries(credentials, all);
+      const page = await ctx.store.pageTargets(campaign.ref, {
+        ...(query.owner !== undefined
+          ? { owner: normaliseGroup(query.owner) }
+          : {}),
+        ...(query.state ? { state: query.state } : {}),
+        ...(visible.size === all.length
+          ? {}
+          : { entityRefs: [...visible.keys()] }),
+        limit,
+        offset,
+      });
+      const next = offset + page.items.length;
+      const body: CampaignTargetPage = {
+        items: page.items.map(t => targetView(campaign, t)),
+        total: page.total,
+        limit,
+        offset,
+        nextOffset: next < page.total ? next : null,
+      };
+      return body;
     });
-    const next = offset + page.items.length;
-    const body: CampaignTargetPage = {
-      items: page.items.map(t => targetView(campaign, t)),
-      total: page.total,
-      limit,
-      offset,
-      nextOffset: next < page.total ? next : null,
-    };
-    res.json(body);
   });
 
   router.get('/campaigns/:namespace/:name/progress', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     const query = parse(daysQuery, req.query, 'query parameter');
-    const campaign = await campaignOf(req.params, credentials);
-    const { spec } = campaign.entity;
-    const from = query.days
-      ? dayOf(windowStart(now(), query.days))
-      : addDays(spec.startDate, -1);
-    const record = await views.record(campaign);
-    const projection = await views.projection(campaign, record);
-    const body: CampaignProgressHistory = {
-      campaignRef: campaign.ref,
-      startDate: spec.startDate,
-      dueDate: spec.dueDate,
-      points: await ctx.store.getSnapshots(campaign.ref, from),
-      projection: { ...projection, windowDays: 14 },
-    };
-    res.json(body);
+    await reply(req, res, credentials, async () => {
+      const campaign = await campaignOf(req.params, credentials);
+      const { spec } = campaign.entity;
+      const from = query.days
+        ? dayOf(windowStart(now(), query.days))
+        : addDays(spec.startDate, -1);
+      const record = await views.record(campaign);
+      const projection = await views.projection(campaign, record);
+      const body: CampaignProgressHistory = {
+        campaignRef: campaign.ref,
+        startDate: spec.startDate,
+        dueDate: spec.dueDate,
+        points: await ctx.store.getSnapshots(campaign.ref, from),
+        projection: { ...projection, windowDays: 14 },
+      };
+      return body;
+    });
   });
 
   router.get('/campaigns/:namespace/:name/owners', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     parse(empty, req.query, 'query parameter');
-    const campaign = await campaignOf(req.params, credentials);
-    const items = (await ctx.store.ownerProgress(campaign.ref)).sort(
-      (a, b) =>
-        (a.progress.ratio ?? 1) - (b.progress.ratio ?? 1) ||
-        b.progress.targets - a.progress.targets ||
-        String(a.owner).localeCompare(String(b.owner)),
-    );
-    const body: CampaignOwnerProgressList = {
-      campaignRef: campaign.ref,
-      items,
-    };
-    res.json(body);
+    await reply(req, res, credentials, async () => {
+      const campaign = await campaignOf(req.params, credentials);
+      const items = (await ctx.store.ownerProgress(campaign.ref)).sort(
+        (a, b) =>
+          (a.progress.ratio ?? 1) - (b.progress.ratio ?? 1) ||
+          b.progress.targets - a.progress.targets ||
+          String(a.owner).localeCompare(String(b.owner)),
+      );
+      const body: CampaignOwnerProgressList = {
+        campaignRef: campaign.ref,
+        items,
+      };
+      return body;
+    });
   });
 
   router.post('/campaigns/:namespace/:name/nudge', async (req, res) => {
@@ -270,24 +305,26 @@ export function createCampaignRouter(
   router.get('/entities/:kind/:namespace/:name/campaigns', async (req, res) => {
     const credentials = await callerOf(ctx, req);
     parse(empty, req.query, 'query parameter');
-    const entityRef = entityRefOf(req.params);
-    await ctx.view.entity(entityRef, credentials);
-    const campaigns = await ctx.campaigns.campaigns();
-    const items = [];
-    for (const target of await ctx.store.targetsOfEntity(entityRef)) {
-      const campaign = campaigns.get(target.campaignRef);
-      if (!campaign || campaign.entity.spec.draft) continue;
-      items.push({
-        ...(await views.summary(campaign, await views.record(campaign))),
-        target: targetView(campaign, target),
-        checks: checksOf(campaign),
-      });
-    }
-    const body: TargetedCampaignList = {
-      entityRef,
-      items: views.sort(items) as TargetedCampaignList['items'],
-    };
-    res.json(body);
+    await reply(req, res, credentials, async () => {
+      const entityRef = entityRefOf(req.params);
+      await ctx.view.entity(entityRef, credentials);
+      const campaigns = await ctx.campaigns.campaigns();
+      const items = [];
+      for (const target of await ctx.store.targetsOfEntity(entityRef)) {
+        const campaign = campaigns.get(target.campaignRef);
+        if (!campaign || campaign.entity.spec.draft) continue;
+        items.push({
+          ...(await views.summary(campaign, await views.record(campaign))),
+          target: targetView(campaign, target),
+          checks: checksOf(campaign),
+        });
+      }
+      const body: TargetedCampaignList = {
+        entityRef,
+        items: views.sort(items) as TargetedCampaignList['items'],
+      };
+      return body;
+    });
   });
 
   return router;

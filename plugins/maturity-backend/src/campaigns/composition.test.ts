@@ -65,7 +65,7 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('ratchets a completed campaign into its promoteTo level, derived without a scorecard edit', async () => {
+    it('ratchets a completed campaign into its promoteTo level without a scorecard edit; a later regression drops the level', async () => {
       const systemDrive = {
         apiVersion: 'ratchet.dev/v1alpha1',
         kind: 'Campaign',
@@ -76,9 +76,13 @@ describe.each(databases.eachSupportedId())(
           targets: { kind: 'Component', type: 'service', owner: 'payments' },
           checks: [
             {
-              id: 'has-system',
-              title: 'Belongs to a system',
-              rule: { fact: 'catalog.spec.system', operator: 'exists' },
+              id: 'uses-poetry',
+              title: 'Uses Poetry',
+              rule: {
+                fact: 'pushed.packageManager',
+                operator: 'equal',
+                value: 'poetry',
+              },
             },
           ],
           startDate: '2026-01-01',
@@ -87,7 +91,7 @@ describe.each(databases.eachSupportedId())(
             when: 'allPass',
             promoteTo: {
               scorecard: 'test-maturity',
-              level: 'gold',
+              level: 'bronze',
               category: 'quality',
             },
           },
@@ -97,6 +101,30 @@ describe.each(databases.eachSupportedId())(
         entities: [...ESTATE, systemDrive],
         clockStart: new Date('2026-06-01T10:00:00.000Z'),
       });
+      const push = (entity: string, packageManager: string) =>
+        request(fixture.app)
+          .post('/facts')
+          .set('authorization', callers.service)
+          .send({
+            items: [
+              {
+                entityRef: `component:default/${entity}`,
+                source: 'pushed',
+                facts: { packageManager },
+              },
+            ],
+          });
+      const level = async () =>
+        (
+          await request(fixture.app).get(
+            '/entities/component/default/payment-gateway',
+          )
+        ).body.scorecards[0].level.id;
+      const before = await level();
+      expect(before).toBe('silver');
+      // Both payments services move to Poetry: the campaign completes in that evaluation.
+      expect((await push('payment-gateway', 'poetry')).status).toBe(200);
+      expect((await push('ledger', 'poetry')).status).toBe(200);
       const campaign = await request(fixture.app).get(
         '/campaigns/default/system-drive',
       );
@@ -104,7 +132,7 @@ describe.each(databases.eachSupportedId())(
         state: 'completed',
         promoteTo: {
           scorecard: SCORECARD,
-          level: 'gold',
+          level: 'bronze',
           promotedAt: '2026-06-01T10:00:00.000Z',
         },
       });
@@ -115,20 +143,31 @@ describe.each(databases.eachSupportedId())(
       );
       expect(scorecard.body.checks).toContainEqual(
         expect.objectContaining({
-          id: 'system-drive.has-system',
-          level: 'gold',
+          id: 'system-drive.uses-poetry',
+          level: 'bronze',
           category: 'quality',
           fromCampaign: 'campaign:default/system-drive',
           ratchetedAt: '2026-06-01T10:00:00.000Z',
         }),
       );
-      const entity = await request(fixture.app).get(
-        '/entities/component/default/ledger',
+      expect(await level()).toBe('silver');
+
+      // A regression after completion: the level drops, the campaign stays completed, the target is marked.
+      expect((await push('payment-gateway', 'pip')).status).toBe(200);
+      expect(await level()).toBe(null);
+      const after = await request(fixture.app).get(
+        '/campaigns/default/system-drive/targets?state=failing',
       );
-      const checks = entity.body.scorecards[0].checks.map(
-        (c: { id: string }) => c.id,
-      );
-      expect(checks).toContain('system-drive.has-system');
+      expect(after.body.items).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/payment-gateway',
+          regressed: true,
+        }),
+      ]);
+      expect(
+        (await request(fixture.app).get('/campaigns/default/system-drive')).body
+          .state,
+      ).toBe('completed');
     });
   },
 );

@@ -1,9 +1,33 @@
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { EmptyState, InfoCard } from '@backstage/core-components';
-import type { CampaignProgressHistory } from '@ratchet/backstage-plugin-maturity-common';
+import type {
+  CampaignProgress,
+  CampaignProgressHistory,
+} from '@ratchet/backstage-plugin-maturity-common';
 import { formatDate } from '../shared/format';
 import { TimeSeries, TimeSeriesChart } from '../shared/TimeSeriesChart';
+
+/**
+ * The stored daily points with today's live progress as the last one (replacing today's snapshot), so the
+ * burn-up moves as soon as a result changes rather than at the next daily snapshot.
+ */
+export function withLivePoint(
+  history: CampaignProgressHistory,
+  live: CampaignProgress | undefined,
+  today: string,
+): CampaignProgressHistory {
+  if (!live) return history;
+  const points = history.points.filter(p => p.day < today);
+  points.push({
+    day: today,
+    targets: live.targets,
+    done: live.passing + live.exempt,
+    failing: live.failing,
+    notStarted: live.notStarted,
+  });
+  return { ...history, points };
+}
 
 /** The burn-up series: targets done per day, all targets, and the projection to completion (dashed). */
 export function burnUpSeries(
@@ -43,11 +67,17 @@ export function burnUpSeries(
 
 /** A campaign's burn-up: targets done per day against all targets, the due date and the projection. */
 export function CampaignBurnUpCard({
-  history,
+  history: stored,
+  live,
+  now = new Date(),
 }: {
   history: CampaignProgressHistory;
+  /** The campaign's current progress while it is open: drawn as today's point. */
+  live?: CampaignProgress;
+  now?: Date;
 }) {
   const theme = useTheme();
+  const history = withLivePoint(stored, live, now.toISOString().slice(0, 10));
   const last = history.points[history.points.length - 1];
   const { completionDate, ratePerDay, windowDays } = history.projection;
   const projectionText = completionDate

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router-dom';
 import { DENY, httpError, mockMaturityApi } from '../../__testUtils__/fixtures';
 import { toastApi } from '../../__testUtils__/render';
 import { renderCampaigns } from '../../__testUtils__/renderCampaigns';
+import { poetryDetail } from '../../__testUtils__/campaignFixtures';
 import { CampaignPage } from './CampaignPage';
 
 const route = ['/campaign/default/pip-to-poetry'];
@@ -14,7 +15,30 @@ const page = (
 );
 
 describe('CampaignPage', () => {
-  beforeEach(() => toastApi.post.mockClear());
+  beforeEach(() => {
+    toastApi.post.mockClear();
+    // Only the date is fixed (the live burn-up point is today's); timers run for real.
+    jest.useFakeTimers({
+      now: new Date('2026-12-06T12:00:00Z'),
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'nextTick',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'hrtime',
+        'performance',
+      ],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
 
   it('renders the brief as markdown, the burn-up with due date and projection, per-team progress and failing targets', async () => {
     const api = mockMaturityApi();
@@ -31,7 +55,7 @@ describe('CampaignPage', () => {
     // Burn-up: accessible chart with the due date, and every value in its table.
     const chart = await screen.findByRole('img', { name: 'Campaign burn-up' });
     expect(chart).toHaveAccessibleDescription(
-      /3 of 6 targets done on Dec 5, 2026\. Due: Jan 15, 2027\./,
+      /3 of 6 targets done on Dec 6, 2026\. Due: Jan 15, 2027\./,
     );
     const table = screen
       .getByText('Campaign burn-up', { selector: 'caption' })
@@ -48,7 +72,9 @@ describe('CampaignPage', () => {
         .map(r => r.textContent),
     ).toEqual([
       'Dec 4, 2026'.concat('26–'),
-      'Dec 5, 2026'.concat('363'),
+      'Dec 5, 2026'.concat('36–'),
+      // Today: the live progress, where the projection starts.
+      'Dec 6, 2026'.concat('363'),
       'Jan 2, 2027'.concat('––6'),
     ]);
     expect(
@@ -162,8 +188,9 @@ describe('CampaignPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('says when the burn-up has no points yet', async () => {
+  it('says when the burn-up of a campaign not started has no points yet', async () => {
     const api = mockMaturityApi({
+      getCampaign: async () => ({ ...poetryDetail, state: 'scheduled' }),
       getCampaignProgress: async () => ({
         campaignRef: 'campaign:default/pip-to-poetry',
         startDate: '2026-12-10',

@@ -17,7 +17,7 @@ import useAsyncRetry from 'react-use/lib/useAsyncRetry';
 import type { CampaignDetail } from '@ratchet/backstage-plugin-maturity-common';
 import { maturityApiRef } from '../../api';
 import { formatDateTime } from '../shared/format';
-import { campaignStateLabel } from '../CampaignCommon/format';
+import { campaignStateLabel, isOpen } from '../CampaignCommon/format';
 import { CampaignActions } from './CampaignActions';
 import { CampaignBurnUpCard } from './CampaignBurnUpCard';
 import { CampaignOverviewCard } from './CampaignOverviewCard';
@@ -114,7 +114,12 @@ export function CampaignPage() {
           <Loaded
             state={history}
             title="Could not load the burn-up"
-            render={value => <CampaignBurnUpCard history={value} />}
+            render={value => (
+              <CampaignBurnUpCard
+                history={value}
+                live={isOpen(campaign.state) ? campaign.progress : undefined}
+              />
+            )}
           />
         </Grid>
         <Grid item xs={12}>

@@ -276,9 +276,45 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }
   }
 
-  async listRecords(): Promise<RecordSummary[]> {
-    const rows = await this.#db<RecordRow>(RECORDS).orderBy('entity_ref');
-    return rows.map(toSummary);
+  async listRecords(entityRefs?: readonly string[]): Promise<RecordSummary[]> {
+    if (!entityRefs) {
+      const rows = await this.#db<RecordRow>(RECORDS).orderBy('entity_ref');
+      return rows.map(toSummary);
+    }
+    const out: RecordSummary[] = [];
+    for (const part of chunk([...new Set(entityRefs)], 500)) {
+      const rows = await this.#db<RecordRow>(RECORDS).whereIn(
+        'entity_ref',
+        part,
+      );
+      out.push(...rows.map(toSummary));
+    }
+    return out;
+  }
+
+  async answerSummaries(entityRefs: readonly string[]) {
+    const out = new Map<
+      string,
+      Array<
+        Pick<StoredAnswer, 'itemId' | 'answer' | 'answeredAt' | 'automatic'>
+      >
+    >();
+    for (const part of chunk([...new Set(entityRefs)], 500)) {
+      const rows = await this.#db<AnswerRow>(ANSWERS)
+        .whereIn('entity_ref', part)
+        .select('entity_ref', 'item_id', 'answer', 'answered_at', 'automatic');
+      for (const row of rows) {
+        const list = out.get(row.entity_ref) ?? [];
+        list.push({
+          itemId: row.item_id,
+          answer: row.answer,
+          answeredAt: toIsoTimestamp(row.answered_at),
+          automatic: Boolean(row.automatic),
+        });
+        out.set(row.entity_ref, list);
+      }
+    }
+    return out;
   }
 
   async countByPhase() {

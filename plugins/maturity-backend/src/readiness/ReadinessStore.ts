@@ -62,8 +62,19 @@ export interface ReadinessStore {
       | Promise<{ change: ReadinessChange; result: T }>
       | { change: ReadinessChange; result: T },
   ): Promise<{ state: ReadinessState; result: T }>;
-  /** Every record row. */
-  listRecords(): Promise<RecordSummary[]>;
+  /** Every record row, or those of the given entities. */
+  listRecords(entityRefs?: readonly string[]): Promise<RecordSummary[]>;
+  /** People's and automatic answers of many entities, without notes and evidence, by entity ref. */
+  answerSummaries(
+    entityRefs: readonly string[],
+  ): Promise<
+    Map<
+      string,
+      Array<
+        Pick<StoredAnswer, 'itemId' | 'answer' | 'answeredAt' | 'automatic'>
+      >
+    >
+  >;
   /** Counts of records per checklist and phase. */
   countByPhase(): Promise<
     Array<{ checklistRef: string; phase: string | null; count: number }>

@@ -99,7 +99,12 @@ export function composeReadiness(options: {
     const entityRefs = [
       ...new Set(
         transitions
-          .filter(t => answering.has(checkKey(t.definitionRef, t.checkId)))
+          // A first result is no flip: automatic answers are read live; only changes are stored and audited.
+          .filter(
+            t =>
+              t.fromStatus !== null &&
+              answering.has(checkKey(t.definitionRef, t.checkId)),
+          )
           .map(t => t.entityRef),
       ),
     ];
@@ -109,9 +114,7 @@ export function composeReadiness(options: {
   async function syncEntities(entityRefs: string[]): Promise<number> {
     let synced = 0;
     if (entityRefs.length === 0) return synced;
-    const records = (await store.listRecords()).filter(r =>
-      entityRefs.includes(r.entityRef),
-    );
+    const records = await store.listRecords(entityRefs);
     for (const record of records) {
       const checklist = await checklists.byRef(record.checklistRef);
       if (!checklist) continue;

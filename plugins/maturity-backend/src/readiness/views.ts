@@ -13,7 +13,9 @@ import type { ResultReader } from '../evaluation';
 import type { HttpContext } from '../http/context';
 import { reportFilters, visibleFiltered } from '../http/filters';
 import type { ChecklistModel } from './checklistModel';
-import { areaViews, openItemsUpTo } from './items';
+import { automaticAnswer } from './items';
+import type { ModelItem } from './checklistModel';
+import { addIsoDuration } from './duration';
 import { checkKey } from './model';
 import type { ReadinessStore } from './ReadinessStore';
 
@@ -114,6 +116,32 @@ async function automaticStatuses(
   return byCheck;
 }
 
+/** Whether an item counts as answered acceptably now (the same rule as the record's items, from fewer columns). */
+function acceptableNow(
+  item: ModelItem,
+  answer:
+    | { answer: string; answeredAt: string; automatic: boolean }
+    | undefined,
+  statuses: Map<string, Map<string, CheckStatus>>,
+  entityRef: string,
+  now: Date,
+): boolean {
+  if (item.answeredBy && item.checkDefinitionRef) {
+    const status = statuses
+      .get(checkKey(item.checkDefinitionRef, item.answeredBy.check))
+      ?.get(entityRef);
+    const automatic = automaticAnswer(status);
+    return automatic === 'yes' || automatic === 'not-applicable';
+  }
+  if (!answer || answer.automatic) return false;
+  if (answer.answer !== 'yes' && answer.answer !== 'not-applicable')
+    return false;
+  return (
+    !item.reattestEvery ||
+    addIsoDuration(new Date(answer.answeredAt), item.reattestEvery) > now
+  );
+}
+
 /** The org page: visible entities by phase, launches within the window that still have open items. */
 export async function readinessOverview(
   ctx: ReadinessViewContext,
@@ -155,24 +183,27 @@ export async function readinessOverview(
   );
   const launches: ReadinessLaunch[] = [];
   if (soon.length > 0) {
-    const full = await ctx.store.getRecords(soon);
+    // Only the columns the counts need: the org page must stay cheap at 10,000 records.
+    const answers = await ctx.store.answerSummaries(soon.map(r => r.entityRef));
     const statuses = await automaticStatuses(ctx, [
       ...new Set(soon.map(r => models.get(r.checklistRef)!)),
     ]);
     for (const r of soon) {
       const model = models.get(r.checklistRef)!;
-      const record = full.get(r.entityRef)!;
-      const entityStatuses = new Map<string, CheckStatus>();
-      for (const [key, byEntity] of statuses) {
-        const status = byEntity.get(r.entityRef);
-        if (status) entityStatuses.set(key, status);
+      const byItem = new Map(
+        (answers.get(r.entityRef) ?? []).map(a => [a.itemId, a]),
+      );
+      const nextIndex = model.phaseIndex(r.phase) + 1;
+      let openItems = 0;
+      let openForNext = 0;
+      for (const item of model.items.values()) {
+        if (
+          acceptableNow(item, byItem.get(item.id), statuses, r.entityRef, now)
+        )
+          continue;
+        openItems += 1;
+        if (item.phaseIndex <= nextIndex) openForNext += 1;
       }
-      const areas = areaViews(model, record, entityStatuses, now);
-      const openItems = openItemsUpTo(
-        model,
-        areas,
-        model.phases.length - 1,
-      ).length;
       if (openItems === 0) continue;
       launches.push({
         entityRef: r.entityRef,
@@ -180,8 +211,7 @@ export async function readinessOverview(
         phase: r.phase,
         targetLaunchDate: r.targetLaunchDate!,
         openItems,
-        openForNext: openItemsUpTo(model, areas, model.phaseIndex(r.phase) + 1)
-          .length,
+        openForNext,
       });
     }
   }

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
  * Maturity shows services at every level, the pip → Poetry campaign is part-way, and fewer than 5 % of all
  * results are errors, each explained: a repository fact of an entity without a repository link, or a CI
  * figure its pipeline does not report (third-party workloads have no coverage).
- * Runs first (file order) so that the other browser tests' pushes have not changed the estate yet.
+ * Runs first (file name) so that the other browser tests' pushes (which replace an entity's pushed facts) have
+ * not changed the estate yet.
  */
 
 const BACKEND = process.env.RATCHET_BACKEND_URL ?? 'http://localhost:7007';

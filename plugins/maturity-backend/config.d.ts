@@ -12,6 +12,8 @@ export interface Config {
       definitions?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Collection by the built-in catalog fact source (default every 5 minutes). */
       catalogFacts?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Looks for new and changed entities (ref and etag only) and collects and evaluates just those (default every 5 seconds). */
+      catalogChanges?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Campaign upkeep: lifecycle by date, repair of targets, burn-up point, due reminders (default every 10 minutes). */
       campaigns?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

@@ -250,6 +250,8 @@ export class EvaluationService {
     const applied = await this.#results.applyResults(batch.writes, {
       scope: { entityRefs: batch.entityRefs, definitionRefs: definitionScope },
       levels: batch.levels.map(l => l.write),
+      // Today's trend point follows the levels within this evaluation, not at the next sweep.
+      snapshotDay: this.#now().toISOString().slice(0, 10),
     });
     summary.written += applied.written;
     summary.transitions += applied.transitions.length;

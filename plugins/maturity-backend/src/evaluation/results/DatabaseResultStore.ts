@@ -21,6 +21,7 @@ import { toNumber } from '../../database/values';
 import { applyResultRows } from './applyResults';
 import {
   assertDay,
+  followSnapshotRows,
   LEVELS,
   readLevelHistory,
   readLevels,
@@ -75,7 +76,11 @@ export class DatabaseResultStore implements ResultStore {
 
   async applyResults(
     results: ResultWrite[],
-    options: { scope?: ResultScope; levels?: LevelWrite[] } = {},
+    options: {
+      scope?: ResultScope;
+      levels?: LevelWrite[];
+      snapshotDay?: string;
+    } = {},
   ): Promise<ApplyResultsSummary> {
     const levels = options.levels ?? [];
     if (results.length === 0 && !options.scope && levels.length === 0) {
@@ -91,7 +96,10 @@ export class DatabaseResultStore implements ResultStore {
       const summary = await applyResultRows(trx, results, options.scope, limit);
       const written = levels.length
         ? await writeLevelRows(trx, levels, limit)
-        : { previous: [], changed: 0 };
+        : { previous: [], changed: 0, rows: [] };
+      if (options.snapshotDay) {
+        await followSnapshotRows(trx, options.snapshotDay, written.rows);
+      }
       // Last and once per transaction: the row lock it takes on PostgreSQL is held only until commit.
       if (summary.written + summary.deleted + written.changed > 0) {
         await bumpViewGeneration(trx);

@@ -158,11 +158,16 @@ export interface ResultStore {
    * Persists results in one transaction, writing only rows whose status, message or failing condition
    * changed; `since` is kept while the status stays the same. With a scope, stored results inside it
    * that are not in `results` are deleted. A key repeated in `results` keeps its last entry. `levels`
-   * are written in the same transaction (as by writeLevels), so results and levels never disagree.
+   * are written in the same transaction (as by writeLevels), so results and levels never disagree; with
+   * `snapshotDay`, the changed levels also replace their rows in that day's snapshot when it has one.
    */
   applyResults(
     results: ResultWrite[],
-    options?: { scope?: ResultScope; levels?: LevelWrite[] },
+    options?: {
+      scope?: ResultScope;
+      levels?: LevelWrite[];
+      snapshotDay?: string;
+    },
   ): Promise<ApplyResultsSummary>;
 
   /** A counter that every change of results, levels or exemptions (on any instance) increments. */

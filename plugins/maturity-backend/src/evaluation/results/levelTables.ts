@@ -96,7 +96,7 @@ export async function writeLevelRows(
   trx: Knex,
   levels: LevelWrite[],
   bindingLimit: number,
-): Promise<{ previous: LevelRecord[]; changed: number }> {
+): Promise<{ previous: LevelRecord[]; changed: number; rows: LevelWrite[] }> {
   const incoming = new Map<string, LevelWrite>();
   for (const level of levels) {
     incoming.set(levelKey(level.entityRef, level.scorecardRef), level);
@@ -134,12 +134,14 @@ export async function writeLevelRows(
   const now = new Date();
   const previous: LevelRecord[] = [];
   const changed: InsertRow[] = [];
+  const rows: LevelWrite[] = [];
   for (const [key, level] of incoming) {
     const before = stored.get(key);
     if (before) {
       previous.push(before);
     }
     if (!before || !sameLevel(before, level)) {
+      rows.push(level);
       changed.push({
         entity_ref: level.entityRef,
         scorecard_ref: level.scorecardRef,
@@ -156,7 +158,55 @@ export async function writeLevelRows(
   await insertRows(trx, LEVELS, LEVEL_COLUMNS, changed, {
     conflict: ['entity_ref', 'scorecard_ref'],
   });
-  return { previous, changed: changed.length };
+  return { previous, changed: changed.length, rows };
+}
+
+const SNAPSHOT_COLUMNS: ColumnTypes = {
+  day: 'text',
+  entity_ref: 'text',
+  scorecard_ref: 'text',
+  level: 'text',
+  level_index: 'integer',
+  passed: 'integer',
+  total: 'integer',
+};
+
+/**
+ * Moves the rows of `day`'s snapshot for levels that just changed (inside the caller's transaction), so
+ * the day's trend point agrees with the current level distribution within one evaluation instead of at
+ * the next sweep. Only scorecards whose day already has a snapshot: a partial one would be read as the
+ * whole day; the first snapshot of a day is copied whole by the tasks (snapshotTodayIfMissing).
+ */
+export async function followSnapshotRows(
+  trx: Knex,
+  day: string,
+  levels: LevelWrite[],
+): Promise<number> {
+  assertDay(day);
+  if (levels.length === 0) return 0;
+  const scorecards = distinct(levels.map(l => l.scorecardRef));
+  const present = new Set<string>();
+  for (const scorecardRef of scorecards) {
+    const row = await trx(SNAPSHOTS)
+      .where({ day, scorecard_ref: scorecardRef })
+      .first('day');
+    if (row) present.add(scorecardRef);
+  }
+  const rows: InsertRow[] = levels
+    .filter(l => present.has(l.scorecardRef))
+    .map(l => ({
+      day,
+      entity_ref: l.entityRef,
+      scorecard_ref: l.scorecardRef,
+      level: l.level,
+      level_index: l.levelIndex,
+      passed: l.passed,
+      total: l.total,
+    }));
+  await insertRows(trx, SNAPSHOTS, SNAPSHOT_COLUMNS, rows, {
+    conflict: ['day', 'scorecard_ref', 'entity_ref'],
+  });
+  return rows.length;
 }
 
 /** Reads the current levels on a scorecard. */

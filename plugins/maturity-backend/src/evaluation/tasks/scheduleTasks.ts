@@ -17,9 +17,10 @@ import type {
 import type { EvaluationService } from '../EvaluationService';
 import type { FactCollector } from '../../facts/FactCollector';
 import { dayOf, snapshotDay, snapshotTodayIfMissing } from './snapshotToday';
+import { CatalogChangePoller } from './CatalogChangePoller';
 
 const DEFAULTS: Record<
-  'sweep' | 'definitions' | 'catalogFacts',
+  'sweep' | 'definitions' | 'catalogFacts' | 'catalogChanges',
   SchedulerServiceTaskScheduleDefinition
 > = {
   sweep: {
@@ -36,6 +37,12 @@ const DEFAULTS: Record<
     frequency: { minutes: 5 },
     timeout: { minutes: 15 },
     initialDelay: { seconds: 10 },
+  },
+  // Seconds, not minutes: a new or changed entity gets its results without waiting for catalogFacts.
+  catalogChanges: {
+    frequency: { seconds: 5 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 15 },
   },
 };
 
@@ -86,6 +93,26 @@ export async function scheduleTasks(options: {
       },
     });
   }
+
+  const poller = CatalogChangePoller.create({
+    catalog: options.catalog,
+    auth: options.auth,
+    facts: options.facts,
+    collector: options.collector,
+    logger,
+  });
+  await scheduler.scheduleTask({
+    id: 'maturity-catalog-changes',
+    scope: 'global',
+    ...schedule(config, 'catalogChanges'),
+    fn: async signal => {
+      const { changed } = await poller.poll(signal);
+      // Levels written by the evaluation already moved today's snapshot rows; this covers a day with none.
+      if (changed.length) {
+        await snapshotTodayIfMissing({ results: options.results, logger });
+      }
+    },
+  });
 
   await scheduler.scheduleTask({
     id: 'maturity-definitions',

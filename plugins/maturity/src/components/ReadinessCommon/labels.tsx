@@ -121,3 +121,9 @@ export function ItemStateChip({ item }: { item: ReadinessItem }) {
 /** Why answering is disabled when the caller may not answer. */
 export const ANSWER_DENIED =
   'Only the owners of this entity can answer items, request reviews and change its phase';
+
+/** The backend's own message of a failed request (a ResponseError's body), else the error's message. */
+export function errorMessage(error: unknown): string {
+  const body = (error as { body?: { error?: { message?: string } } }).body;
+  return body?.error?.message ?? (error as Error).message ?? String(error);
+}

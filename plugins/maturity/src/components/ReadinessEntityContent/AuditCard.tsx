@@ -15,6 +15,7 @@ import type { ReadinessAuditEntry } from '@ratchet/backstage-plugin-maturity-com
 import { readinessApiRef } from '../../api/ReadinessApi';
 import { formatDateTime } from '../shared/format';
 import { useNotify } from '../shared/useNotify';
+import { errorMessage } from '../ReadinessCommon/labels';
 import { AUDIT_LABELS, shortRef } from '../ReadinessCommon/labels';
 import { downloadText } from '../ReadinessCommon/reviewMarkdown';
 
@@ -92,7 +93,7 @@ export function AuditCard(props: {
         format === 'csv' ? 'text/csv' : 'application/json',
       );
     } catch (e) {
-      notify(`Export failed: ${(e as Error).message}`, 'danger');
+      notify(`Export failed: ${errorMessage(e)}`, 'danger');
     }
   };
 

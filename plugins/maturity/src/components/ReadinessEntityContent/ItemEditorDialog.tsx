@@ -126,6 +126,7 @@ export function ItemEditorDialog({
         </FormControl>
         {answer === 'not-applicable' && (
           <TextField
+            id="readiness-answer-justification"
             label="Justification"
             required
             fullWidth
@@ -140,6 +141,7 @@ export function ItemEditorDialog({
           />
         )}
         <TextField
+          id="readiness-answer-evidence"
           label="Evidence links"
           fullWidth
           multiline
@@ -156,6 +158,7 @@ export function ItemEditorDialog({
           onChange={e => setEvidenceText(e.target.value)}
         />
         <TextField
+          id="readiness-answer-notes"
           label="Notes"
           fullWidth
           multiline

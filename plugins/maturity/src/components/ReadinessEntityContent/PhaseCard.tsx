@@ -167,6 +167,7 @@ export function PhaseCard({
           Export review as Markdown
         </Button>
         <TextField
+          id="readiness-target-launch-date"
           label="Target launch date"
           type="date"
           size="small"
@@ -187,6 +188,7 @@ export function PhaseCard({
         <DialogTitle>Request the {nextPhase?.title} review</DialogTitle>
         <DialogContent>
           <TextField
+            id="readiness-review-note"
             label="Note for the reviewers"
             multiline
             fullWidth

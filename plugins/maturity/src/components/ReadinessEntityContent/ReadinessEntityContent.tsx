@@ -18,6 +18,7 @@ import type {
 } from '@ratchet/backstage-plugin-maturity-common';
 import { readinessApiRef } from '../../api/ReadinessApi';
 import { useNotify } from '../shared/useNotify';
+import { errorMessage } from '../ReadinessCommon/labels';
 import { AreaSection } from './AreaSection';
 import { AuditCard } from './AuditCard';
 import { ItemEditorDialog } from './ItemEditorDialog';
@@ -55,7 +56,7 @@ export function ReadinessEntityContent() {
         notify(what, 'success');
         return true;
       } catch (e) {
-        notify(`${what} failed: ${(e as Error).message}`, 'danger');
+        notify(`${what} failed: ${errorMessage(e)}`, 'danger');
         return false;
       }
     },

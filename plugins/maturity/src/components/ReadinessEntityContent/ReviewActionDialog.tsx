@@ -69,6 +69,7 @@ export function ReviewActionDialog({
       <DialogTitle id="readiness-action-title">{TITLES[action]}</DialogTitle>
       <DialogContent>
         <TextField
+          id="readiness-action-reason"
           label={
             action === 'veto' || action === 'lift-veto'
               ? 'Reason (required)'
@@ -89,6 +90,7 @@ export function ReviewActionDialog({
               <Box key={index} display="flex" style={{ gap: 8 }}>
                 <TextField
                   select
+                  id={`readiness-comment-item-${index}`}
                   label="Item"
                   margin="normal"
                   style={{ flex: '1 1 40%' }}
@@ -102,6 +104,7 @@ export function ReviewActionDialog({
                   ))}
                 </TextField>
                 <TextField
+                  id={`readiness-comment-${index}`}
                   label="Comment on the item"
                   margin="normal"
                   style={{ flex: '1 1 60%' }}

@@ -62,6 +62,7 @@ export function OrgOverview() {
     <>
       <Box mb={2}>
         <TextField
+          id="readiness-overview-owner"
           label="Owner (group)"
           placeholder="e.g. payments"
           value={owner}

@@ -85,6 +85,7 @@ export function ReviewQueue() {
       <Box display="flex" alignItems="center" mb={2} style={{ gap: 16 }}>
         <TextField
           select
+          id="readiness-queue-phase"
           label="Phase"
           value={phase}
           style={{ minWidth: 200 }}
@@ -99,6 +100,7 @@ export function ReviewQueue() {
         </TextField>
         <TextField
           select
+          id="readiness-queue-area"
           label="Area"
           value={area}
           style={{ minWidth: 200 }}

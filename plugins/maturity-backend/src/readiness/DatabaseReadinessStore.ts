@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import type {
   ReadinessAuditEntry,
   ReadinessReviewStatus,
@@ -292,6 +291,47 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return out;
   }
 
+  async countAcceptable(
+    checklistRef: string,
+    entityRefs: readonly string[],
+    groups: ReadonlyArray<ReadonlyArray<{ itemId: string; notBefore?: Date }>>,
+  ): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    // One CASE per group: item ids without expiry in one IN list, expiring ones each with their cutoff.
+    const bindings: Array<string | Date> = [];
+    const sums = groups.map((items, g) => {
+      const plain = items.filter(i => !i.notBefore).map(i => i.itemId);
+      const parts: string[] = [];
+      if (plain.length > 0) {
+        parts.push(`item_id in (${plain.map(() => '?').join(',')})`);
+        bindings.push(...plain);
+      }
+      for (const item of items.filter(i => i.notBefore)) {
+        parts.push('(item_id = ? and answered_at >= ?)');
+        bindings.push(item.itemId, item.notBefore!);
+      }
+      const condition = parts.length ? parts.join(' or ') : '1 = 0';
+      return `sum(case when ${condition} then 1 else 0 end) as g${g}`;
+    });
+    for (const part of chunk([...new Set(entityRefs)], 200)) {
+      const rows = await this.#db(ANSWERS)
+        .select('entity_ref')
+        .select(this.#db.raw(sums.join(', '), bindings))
+        .where({ checklist_ref: checklistRef })
+        .whereIn('entity_ref', part)
+        .whereIn('answer', ['yes', 'not-applicable'])
+        .where('automatic', false)
+        .groupBy('entity_ref');
+      for (const row of rows as Array<Record<string, unknown>>) {
+        out.set(
+          String(row.entity_ref),
+          groups.map((_, g) => toNumber(row[`g${g}`])),
+        );
+      }
+    }
+    return out;
+  }
+
   async answerSummaries(entityRefs: readonly string[]) {
     const out = new Map<
       string,
@@ -369,9 +409,4 @@ export class DatabaseReadinessStore implements ReadinessStore {
       .orderBy('id', 'asc');
     return rows.map(toAudit);
   }
-}
-
-/** Thrown by services when a review id is unknown; kept here beside the table it names. */
-export function reviewNotFound(id: string): NotFoundError {
-  return new NotFoundError(`readiness review ${id} not found`);
 }

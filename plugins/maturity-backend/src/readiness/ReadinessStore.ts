@@ -64,6 +64,15 @@ export interface ReadinessStore {
   ): Promise<{ state: ReadinessState; result: T }>;
   /** Every record row, or those of the given entities. */
   listRecords(entityRefs?: readonly string[]): Promise<RecordSummary[]>;
+  /**
+   * Per entity, how many people's answers count as acceptable (yes / not-applicable, answered at or after
+   * the item's `notBefore`) among the items of each group; groups are cumulative phase buckets.
+   */
+  countAcceptable(
+    checklistRef: string,
+    entityRefs: readonly string[],
+    groups: ReadonlyArray<ReadonlyArray<{ itemId: string; notBefore?: Date }>>,
+  ): Promise<Map<string, number[]>>;
   /** People's and automatic answers of many entities, without notes and evidence, by entity ref. */
   answerSummaries(
     entityRefs: readonly string[],

@@ -116,30 +116,23 @@ async function automaticStatuses(
   return byCheck;
 }
 
-/** Whether an item counts as answered acceptably now (the same rule as the record's items, from fewer columns). */
-function acceptableNow(
+/** Whether the check of an automatic item gives an acceptable answer for the entity now. */
+function acceptableAutomatic(
   item: ModelItem,
-  answer:
-    | { answer: string; answeredAt: string; automatic: boolean }
-    | undefined,
   statuses: Map<string, Map<string, CheckStatus>>,
   entityRef: string,
-  now: Date,
 ): boolean {
-  if (item.answeredBy && item.checkDefinitionRef) {
-    const status = statuses
-      .get(checkKey(item.checkDefinitionRef, item.answeredBy.check))
-      ?.get(entityRef);
-    const automatic = automaticAnswer(status);
-    return automatic === 'yes' || automatic === 'not-applicable';
-  }
-  if (!answer || answer.automatic) return false;
-  if (answer.answer !== 'yes' && answer.answer !== 'not-applicable')
-    return false;
-  return (
-    !item.reattestEvery ||
-    addIsoDuration(new Date(answer.answeredAt), item.reattestEvery) > now
-  );
+  const status = statuses
+    .get(checkKey(item.checkDefinitionRef!, item.answeredBy!.check))
+    ?.get(entityRef);
+  const answer = automaticAnswer(status);
+  return answer === 'yes' || answer === 'not-applicable';
+}
+
+/** The moment one ISO duration before `now`: answers older than that have expired. */
+function minusDuration(now: Date, duration: string): Date {
+  const ahead = addIsoDuration(now, duration).getTime() - now.getTime();
+  return new Date(now.getTime() - ahead);
 }
 
 /** The org page: visible entities by phase, launches within the window that still have open items. */
@@ -183,37 +176,66 @@ export async function readinessOverview(
   );
   const launches: ReadinessLaunch[] = [];
   if (soon.length > 0) {
-    // Only the columns the counts need: the org page must stay cheap at 10,000 records.
-    const answers = await ctx.store.answerSummaries(soon.map(r => r.entityRef));
+    // Counted in SQL: the org page must stay cheap with thousands of launches in the window.
     const statuses = await automaticStatuses(ctx, [
       ...new Set(soon.map(r => models.get(r.checklistRef)!)),
     ]);
+    const byChecklist = new Map<string, typeof soon>();
     for (const r of soon) {
-      const model = models.get(r.checklistRef)!;
-      const byItem = new Map(
-        (answers.get(r.entityRef) ?? []).map(a => [a.itemId, a]),
-      );
-      const nextIndex = model.phaseIndex(r.phase) + 1;
-      let openItems = 0;
-      let openForNext = 0;
-      for (const item of model.items.values()) {
-        if (
-          acceptableNow(item, byItem.get(item.id), statuses, r.entityRef, now)
-        )
-          continue;
-        openItems += 1;
-        if (item.phaseIndex <= nextIndex) openForNext += 1;
-      }
-      if (openItems === 0) continue;
-      launches.push({
-        entityRef: r.entityRef,
-        checklistRef: r.checklistRef,
-        phase: r.phase,
-        targetLaunchDate: r.targetLaunchDate!,
-        openItems,
-        openForNext,
-      });
+      byChecklist.set(r.checklistRef, [
+        ...(byChecklist.get(r.checklistRef) ?? []),
+        r,
+      ]);
     }
+    for (const [checklistRef, rows] of byChecklist) {
+      const model = models.get(checklistRef)!;
+      const people = [...model.items.values()].filter(i => !i.answeredBy);
+      const groups = model.phases.map((_, k) =>
+        people
+          .filter(i => i.phaseIndex <= k)
+          .map(i => ({
+            itemId: i.id,
+            // An answer counts until it expires: it must be younger than one period.
+            ...(i.reattestEvery && {
+              notBefore: minusDuration(now, i.reattestEvery),
+            }),
+          })),
+      );
+      const counts = await ctx.store.countAcceptable(
+        checklistRef,
+        rows.map(r => r.entityRef),
+        groups,
+      );
+      const automaticItems = [...model.items.values()].filter(
+        i => i.answeredBy,
+      );
+      for (const r of rows) {
+        const acceptable = counts.get(r.entityRef) ?? groups.map(() => 0);
+        const last = model.phases.length - 1;
+        const next = Math.min(last, model.phaseIndex(r.phase) + 1);
+        const openAutomatic = (k: number) =>
+          automaticItems.filter(
+            i =>
+              i.phaseIndex <= k &&
+              !acceptableAutomatic(i, statuses, r.entityRef),
+          ).length;
+        const openItems =
+          groups[last].length - acceptable[last] + openAutomatic(last);
+        if (openItems === 0) continue;
+        launches.push({
+          entityRef: r.entityRef,
+          checklistRef,
+          phase: r.phase,
+          targetLaunchDate: r.targetLaunchDate!,
+          openItems,
+          openForNext:
+            groups[next].length - acceptable[next] + openAutomatic(next),
+        });
+      }
+    }
+    launches.sort((a, b) =>
+      a.targetLaunchDate.localeCompare(b.targetLaunchDate),
+    );
   }
   const open = await ctx.store.listReviews(WAITING);
   return {

@@ -140,13 +140,33 @@ export class CampaignService {
         t,
       ]),
     );
-    const present = [...results.keys()];
-    const facts = await this.#facts.getFacts(present);
+    const states = new Map(
+      [...results].map(([entityRef, checks]) => [
+        entityRef,
+        targetState(checkIds, checks),
+      ]),
+    );
+    // Owner and title come from the catalog facts: read for every target on a full refresh (it repairs
+    // owner changes), otherwise only for targets that are new or changed, so a results write of 1,000
+    // entities does not parse 1,000 entities' facts per campaign.
+    const needFacts = [...states]
+      .filter(([entityRef, next]) => {
+        const before = previous.get(entityRef);
+        return (
+          !entityRefs ||
+          !before ||
+          before.state !== next.state ||
+          JSON.stringify(before.failing) !== JSON.stringify(next.failing)
+        );
+      })
+      .map(([entityRef]) => entityRef);
+    const changed = new Set(needFacts);
+    const facts = await this.#facts.getFacts(needFacts);
     const upserts: TargetRecord[] = [];
-    for (const [entityRef, checks] of results) {
-      const { state, failing } = targetState(checkIds, checks);
-      const entityFacts = facts.get(entityRef);
+    for (const [entityRef, { state, failing }] of states) {
       const before = previous.get(entityRef);
+      if (before && !changed.has(entityRef)) continue;
+      const entityFacts = facts.get(entityRef);
       const next = nextTargetRecord(
         before,
         {

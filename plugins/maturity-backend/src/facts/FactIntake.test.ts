@@ -83,22 +83,22 @@ describe('FactIntake', () => {
       const result = await intake.write([
         { entityRef: SERVICE, source: 'deploys', facts: { replicas: 3 } },
         { entityRef: LIBRARY, source: 'deploys', facts: { replicas: 3 } },
-        // No catalog facts: the filter cannot be judged, so nothing is stored.
+        // No catalog facts yet (a brand-new entity): the filter cannot be judged, so the facts are kept.
         { entityRef: GROUP, source: 'deploys', facts: { replicas: 3 } },
         { entityRef: LIBRARY, source: 'unfiltered', facts: { a: 1 } },
       ]);
       expect(result).toMatchObject({
         unchanged: 0,
-        outOfScope: 2,
-        entityRefs: [SERVICE, LIBRARY],
-        evaluations: 2,
+        outOfScope: 1,
+        entityRefs: [SERVICE, GROUP, LIBRARY],
+        evaluations: 3,
       });
-      expect(changed).toEqual([[LIBRARY, SERVICE]]);
+      expect(changed).toEqual([[GROUP, LIBRARY, SERVICE].sort()]);
       const stored = await facts.getFacts([SERVICE, LIBRARY, GROUP]);
       expect(stored.get(SERVICE)?.deploys).toEqual({ replicas: 3 });
       expect(stored.get(LIBRARY)?.deploys).toBeUndefined();
       expect(stored.get(LIBRARY)?.unfiltered).toEqual({ a: 1 });
-      expect(stored.has(GROUP)).toBe(false);
+      expect(stored.get(GROUP)?.deploys).toEqual({ replicas: 3 });
     },
   );
 
@@ -166,10 +166,11 @@ describe('FactCollector', () => {
         unchanged: 0,
       });
       expect(await collector.collect('deploys')).toEqual({
-        changed: 1,
+        changed: 2,
         unchanged: 0,
       });
-      expect(changed).toEqual([[SERVICE]]);
+      // The group has no catalog facts yet, so its facts are kept rather than lost until the next run.
+      expect(changed).toEqual([[GROUP, SERVICE].sort()]);
       const stored = await facts.getFacts([SERVICE, LIBRARY, GROUP]);
       expect(stored.get(SERVICE)?.deploys).toEqual({ replicas: 2 });
       expect(stored.get(LIBRARY)?.deploys).toBeUndefined();
@@ -177,7 +178,7 @@ describe('FactCollector', () => {
       // On demand, every collect source is asked and the asked entities are evaluated even if unchanged.
       const onDemand = await collector.collectFor([LIBRARY]);
       expect(deploys.asked.at(-1)).toEqual([LIBRARY]);
-      expect(onDemand).toMatchObject({ outOfScope: 2, entityRefs: [LIBRARY] });
+      expect(onDemand).toMatchObject({ outOfScope: 1, entityRefs: [LIBRARY] });
       expect(changed.at(-1)).toEqual([LIBRARY]);
     },
   );

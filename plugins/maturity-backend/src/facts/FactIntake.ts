@@ -20,7 +20,7 @@ export interface FactIntakeResult {
   changed: FactKey[];
   /** Items whose facts were already stored as they are. */
   unchanged: number;
-  /** Items not stored: their entity is outside their source's `entityFilter` (or unknown to it). */
+  /** Items not stored: their entity is outside their source's `entityFilter`. */
   outOfScope: number;
   /** The entities handed to the listener: changed ones plus any asked for. */
   entityRefs: string[];
@@ -32,7 +32,9 @@ export interface FactIntakeResult {
  * The one way facts enter the plugin — pushes and both collector paths: store the batch (changes only,
  * one transaction) and then hand the entities whose facts changed to `onFactsChanged`, so that results
  * follow facts without a sweep. Facts for an entity outside their source's `entityFilter` are dropped
- * first; the entity is judged by its stored `catalog` facts (or those in the same batch).
+ * first; the entity is judged by its stored `catalog` facts (or those in the same batch). An entity whose
+ * catalog facts are not stored yet (it appeared in the catalog moments ago) keeps its facts: dropping
+ * them would lose a collection run until the next one, and checks still apply by the entity itself.
  */
 export class FactIntake {
   readonly #facts: FactStore;
@@ -102,7 +104,7 @@ export class FactIntake {
       const entity = entityFromFacts(
         catalogInBatch.get(w.entityRef) ?? stored.get(w.entityRef),
       );
-      return entity !== undefined && matches(entity);
+      return entity === undefined || matches(entity);
     });
   }
 }

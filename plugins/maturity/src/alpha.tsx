@@ -6,6 +6,7 @@
  */
 import Assessment from '@material-ui/icons/Assessment';
 import Flag from '@material-ui/icons/Flag';
+import VerifiedUser from '@material-ui/icons/VerifiedUser';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -30,6 +31,12 @@ import {
   teamCampaignsContentRouteRef,
   teamContentRouteRef,
 } from './routes';
+import { readinessApiRef } from './api/ReadinessApi';
+import { ReadinessClient } from './api/ReadinessClient';
+import {
+  entityReadinessContentRouteRef,
+  readinessRouteRef,
+} from './components/ReadinessCommon/routes';
 
 /** The kinds a scorecard can rate and that get a Maturity tab and card. */
 const RATED_KINDS = ['component', 'api', 'resource', 'system', 'group'];
@@ -161,6 +168,48 @@ export const entityCampaignsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The readiness client. */
+export const readinessApi = ApiBlueprint.make({
+  name: 'readiness',
+  params: defineParams =>
+    defineParams({
+      api: readinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReadinessClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The readiness page at `/readiness`: org overview and, at `/readiness/reviews`, the reviewer queue. */
+export const readinessPage = PageBlueprint.make({
+  name: 'readiness',
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    icon: <VerifiedUser />,
+    routeRef: readinessRouteRef,
+    loader: () =>
+      import('./components/ReadinessPage').then(m =>
+        compatWrapper(<m.ReadinessPage />),
+      ),
+  },
+});
+
+/** The entity Readiness tab on services and websites (the kinds the sample checklist applies to). */
+export const entityReadinessContent = EntityContentBlueprint.make({
+  name: 'readiness',
+  params: {
+    path: 'readiness',
+    title: 'Readiness',
+    routeRef: entityReadinessContentRouteRef,
+    filter: { kind: 'component', 'spec.type': { $in: ['service', 'website'] } },
+    loader: () =>
+      import('./components/ReadinessEntityContent').then(m =>
+        compatWrapper(<m.ReadinessEntityContent />),
+      ),
+  },
+});
+
 /** The maturity plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'maturity',
@@ -183,5 +232,8 @@ export default createFrontendPlugin({
     entityCampaignsContent,
     entityTeamCampaignsContent,
     entityCampaignsCard,
+    readinessApi,
+    readinessPage,
+    entityReadinessContent,
   ],
 });

@@ -25,6 +25,9 @@ describe('maturity plugin', () => {
       'entity-content:maturity/campaigns',
       'entity-content:maturity/team-campaigns',
       'entity-card:maturity/campaigns',
+      'api:maturity/readiness',
+      'page:maturity/readiness',
+      'entity-content:maturity/readiness',
     ] as const) {
       expect(maturityAlphaPlugin.getExtension(id)).toBeDefined();
     }

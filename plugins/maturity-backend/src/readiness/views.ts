@@ -201,7 +201,7 @@ export async function readinessOverview(
             }),
           })),
       );
-      const counts = await ctx.store.countAcceptable(
+      const acceptableCounts = await ctx.store.countAcceptable(
         checklistRef,
         rows.map(r => r.entityRef),
         groups,
@@ -210,7 +210,8 @@ export async function readinessOverview(
         i => i.answeredBy,
       );
       for (const r of rows) {
-        const acceptable = counts.get(r.entityRef) ?? groups.map(() => 0);
+        const acceptable =
+          acceptableCounts.get(r.entityRef) ?? groups.map(() => 0);
         const last = model.phases.length - 1;
         const next = Math.min(last, model.phaseIndex(r.phase) + 1);
         const openAutomatic = (k: number) =>

@@ -36,6 +36,16 @@ export interface Config {
     };
 
     // ── Pushed facts (POST /facts) ───────────────────────────────────────────────────────────────
+    /** Who may push what. */
+    push?: {
+      /**
+       * Once set, a service may push only to the sources listed for its subject (the `subject` of its
+       * `backend.auth.externalAccess` token, or `plugin:<id>`); a subject not listed may push nothing.
+       * Unset, every service holding `maturity.facts.push` may write every push source. Collected sources
+       * (catalog, kubernetes, …) and `attestation` are never pushable.
+       */
+      allowedSources?: Array<{ subject: string; sources: string[] }>;
+    };
     /** Settings of the built-in fact sources. */
     sources?: {
       /** The push-only `pushed` source, written by CI pipelines and other systems through POST /facts. */

@@ -57,6 +57,10 @@ import { DatabaseSendLog } from './notifications/sendLog';
 import type { TransitionRecord } from './evaluation';
 import { composeReadiness } from './readiness';
 import { createRouter } from './router';
+import {
+  PushSourceAccess,
+  readPushSourceAccess,
+} from './permissions/pushSources';
 import { createScorecardRoutes } from './scorecards';
 
 /** The built-in fact sources: catalog (collected), pushed and attestation. */
@@ -87,6 +91,8 @@ export async function composeMaturity(options: {
   sources: FactSource[];
   notifications?: NotificationService;
   userInfo?: UserInfoService;
+  /** Which push sources each service may write (maturity.push.allowedSources). */
+  pushAccess?: PushSourceAccess;
   now?: () => Date;
 }) {
   const { db, logger, auth, httpAuth, permissions, catalog, now } = options;
@@ -199,6 +205,7 @@ export async function composeMaturity(options: {
     catalog,
     intake,
     sources: collector.sources(),
+    pushAccess: options.pushAccess,
   });
   const router = await createRouter({
     push: factRoutes.push,
@@ -291,6 +298,7 @@ export const maturityPlugin = createBackendPlugin({
           catalog,
           notifications: deps.notifications,
           userInfo: deps.userInfo,
+          pushAccess: readPushSourceAccess(config),
           sources: [
             ...builtInFactSources({ config, catalog, auth }),
             ...addedSources,

@@ -6,7 +6,8 @@ import express, {
 } from 'express';
 import Router from 'express-promise-router';
 import type { ApiRoutes } from './http/context';
-import { createOpenApiRouter } from './schema/openapi';
+import { createRequestValidation } from './http/validation';
+import { createOpenApiRouter, spec } from './schema/openapi';
 
 /** Largest request body; a push of 1,000 items of a few KB of facts each fits. */
 const BODY_LIMIT = '5mb';
@@ -26,6 +27,8 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
+  // Every route, POST /facts included, passes the strict layer first (finite numbers, real dates, no NUL).
+  router.use(createRequestValidation(spec));
   router.post('/facts', options.push);
 
   const api = await createOpenApiRouter({

@@ -14,6 +14,7 @@ import type { FactSource } from '@ratchet/backstage-plugin-maturity-node';
 import express from 'express';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { composeMaturity } from '../plugin';
+import { readPushSourceAccess } from '../permissions/pushSources';
 import { PushedFactSource } from '../facts/push/PushedFactSource';
 import { CatalogFactSource } from '../facts/sources/catalog/CatalogFactSource';
 import { ESTATE, HIDDEN_FROM_OUTSIDER, OUTSIDER } from './estate';
@@ -164,6 +165,7 @@ export async function createFixture(
       PushedFactSource.fromConfig(new ConfigReader(options.config ?? {})),
       CI_SOURCE,
     ],
+    pushAccess: readPushSourceAccess(new ConfigReader(options.config ?? {})),
     now: clock.now,
   });
   await services.collector.collect('catalog');

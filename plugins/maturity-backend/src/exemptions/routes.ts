@@ -79,6 +79,17 @@ export function createExemptionRoutes(ctx: ExemptionContext): ApiRoutes {
   return router => registerExemptionRoutes(router, ctx);
 }
 
+/**
+ * A user caller: decisions and the audit log are people's business. A service token (the CI token
+ * included) gets 403, so whoever holds one cannot get round "someone else must approve".
+ */
+function userOf(
+  ctx: ExemptionContext,
+  req: Parameters<ExemptionContext['httpAuth']['credentials']>[0],
+): Promise<BackstageCredentials> {
+  return ctx.httpAuth.credentials(req, { allow: ['user'] });
+}
+
 /** Exemption requests and decisions, the exemption list and the audit log. */
 function registerExemptionRoutes(router: ApiRouter, ctx: ExemptionContext) {
   router.post('/exemptions', async (req, res) => {
@@ -108,7 +119,7 @@ function registerExemptionRoutes(router: ApiRouter, ctx: ExemptionContext) {
   });
 
   router.post('/exemptions/:id/approve', async (req, res) => {
-    const credentials = await callerOf(ctx, req);
+    const credentials = await userOf(ctx, req);
     const { id } = await forDecision(ctx, req.params.id, credentials);
     const expiresAt = req.body?.expiresAt;
     const approved = await ctx.exemptions.approve(id, actorOf(credentials), {
@@ -121,7 +132,7 @@ function registerExemptionRoutes(router: ApiRouter, ctx: ExemptionContext) {
   });
 
   router.post('/exemptions/:id/deny', async (req, res) => {
-    const credentials = await callerOf(ctx, req);
+    const credentials = await userOf(ctx, req);
     const { id } = await forDecision(ctx, req.params.id, credentials);
     const denied = await ctx.exemptions.deny(id, actorOf(credentials), {
       comment: req.body?.comment,
@@ -130,7 +141,7 @@ function registerExemptionRoutes(router: ApiRouter, ctx: ExemptionContext) {
   });
 
   router.post('/exemptions/:id/revoke', async (req, res) => {
-    const credentials = await callerOf(ctx, req);
+    const credentials = await userOf(ctx, req);
     const { id } = await forDecision(ctx, req.params.id, credentials);
     const revoked = await ctx.exemptions.revoke(id, actorOf(credentials), {
       comment: req.body?.comment,
@@ -166,7 +177,7 @@ function registerExemptionRoutes(router: ApiRouter, ctx: ExemptionContext) {
   });
 
   router.get('/audit', async (req, res) => {
-    const credentials = await callerOf(ctx, req);
+    const credentials = await userOf(ctx, req);
     // 403 for a caller who may approve nothing; otherwise only entries about entities they may approve.
     await authorizeAnyEntity(
       ctx.permissions,

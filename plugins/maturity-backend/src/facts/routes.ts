@@ -11,6 +11,7 @@ import { ApiRouter, ApiRoutes, callerOf } from '../http/context';
 import type { FactIntake } from './FactIntake';
 import { createPushHandler } from './push/pushRoute';
 import { PushValidator } from './push/PushValidator';
+import type { PushSourceAccess } from '../permissions/pushSources';
 
 /** The fact routes: `POST /facts` (validated by itself, served before the typed router) and `GET /sources`. */
 export function createFactRoutes(options: {
@@ -20,6 +21,7 @@ export function createFactRoutes(options: {
   catalog: CatalogService;
   intake: FactIntake;
   sources: FactSource[];
+  pushAccess?: PushSourceAccess;
 }): { push: RequestHandler; routes: ApiRoutes } {
   const validator = new PushValidator({
     sources: options.sources,

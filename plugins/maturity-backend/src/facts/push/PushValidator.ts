@@ -12,6 +12,7 @@ import {
   FactsPushRequest,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { checkFactLimits, pathJoin, pointerToPath } from './factLimits';
+import { parseDateTime } from '../../http/validation/values';
 
 /** Push sources whose facts have their own writer, with the reason POST /facts gives for refusing them. */
 const WRITTEN_ELSEWHERE = new Map([
@@ -24,8 +25,6 @@ const WRITTEN_ELSEWHERE = new Map([
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 /** Problems listed in one error message; the count of the rest is given. */
 const MAX_LISTED = 50;
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const CATALOG_BATCH = 500;
 
 /**
@@ -170,15 +169,14 @@ export class PushValidator {
 
     let observedAt: Date | undefined;
     if (item.observedAt !== undefined) {
-      const time = Date.parse(item.observedAt);
-      if (!ISO_DATE_TIME.test(item.observedAt) || Number.isNaN(time)) {
-        problems.push(
-          `${at}.observedAt: must be an ISO 8601 date-time with a time zone`,
-        );
-      } else if (time > this.#now().getTime() + MAX_CLOCK_SKEW_MS) {
+      // Strict: a real calendar day and offset, years 1970–9999 (year 0 made PostgreSQL answer 500).
+      const parsed = parseDateTime(item.observedAt);
+      if (typeof parsed === 'string') {
+        problems.push(`${at}.observedAt: ${parsed}`);
+      } else if (parsed.getTime() > this.#now().getTime() + MAX_CLOCK_SKEW_MS) {
         problems.push(`${at}.observedAt: more than 5 minutes in the future`);
       } else {
-        observedAt = new Date(time);
+        observedAt = parsed;
       }
     }
     if (problems.length > before) return undefined;

@@ -10,6 +10,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Request, Response } from 'express';
 import { authorizeBasic } from '../../permissions/authorize';
+import {
+  authorizePushSources,
+  PushSourceAccess,
+} from '../../permissions/pushSources';
 import type { FactIntake } from '../FactIntake';
 import type { PushValidator } from './PushValidator';
 
@@ -33,6 +37,8 @@ export function createPushHandler(
     permissions: PermissionsService;
     intake: FactIntake;
     logger: LoggerService;
+    /** Per-caller push sources (maturity.push.allowedSources); unset, any. */
+    pushAccess?: PushSourceAccess;
   },
   validator: PushValidator,
 ) {
@@ -57,6 +63,11 @@ export function createPushHandler(
       );
     }
     const writes = await validator.validate(req.body, credentials);
+    authorizePushSources(
+      services.pushAccess,
+      credentials,
+      writes.map(w => w.source),
+    );
     const written = await services.intake.write(writes);
     services.logger.info('Accepted pushed facts', {
       items: writes.length,

@@ -67,6 +67,7 @@ export const spec = {
         required: true,
         schema: {
           type: 'string',
+          format: 'uuid',
         },
       },
       readinessReviewId: {
@@ -75,6 +76,7 @@ export const spec = {
         required: true,
         schema: {
           type: 'string',
+          format: 'uuid',
         },
       },
       days: {

@@ -5,7 +5,9 @@
  * page (GET overview) and an answer written → its attestation fact stored → the check reading it
  * re-evaluated (PUT answer, which returns after all three; verified after each write).
  *
- *   yarn bench:readiness [--entities 10000] [--samples 200] [--db sqlite-file|postgres]
+ *   yarn bench:readiness [--entities 10000] [--samples 200] [--db sqlite-file|postgres] [--launch-share 0.1]
+ *
+ * --launch-share: the share of entities with a target launch date (new services; spread over -20..+99 days).
  */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
@@ -56,13 +58,14 @@ async function main() {
   const entities = Number(arg('entities', '10000'));
   const samples = Number(arg('samples', '200'));
   const kind = arg('db', 'sqlite-file') as BenchDatabaseKind;
+  const launchShare = Number(arg('launch-share', '0.1'));
   const db = await openBenchDatabase(kind);
   const now = new Date();
   console.log(
     `readiness bench: ${entities} entities × 100 items on ${kind} (${db.where})`,
   );
   let t = process.hrtime.bigint();
-  await preloadRecords(db.knex, entities, now);
+  await preloadRecords(db.knex, entities, now, launchShare);
   console.log(
     `preloaded records in ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(
       1,

@@ -109,6 +109,7 @@ export async function preloadRecords(
   knex: Knex,
   count: number,
   now: Date,
+  launchShare = 0.1,
 ): Promise<void> {
   const ids = itemIds();
   const day = (n: number) => new Date(now.getTime() + n * 86_400_000);
@@ -120,9 +121,13 @@ export async function preloadRecords(
       entity_ref: entityRef,
       checklist_ref: CHECKLIST_REF,
       phase: PHASES[i % 3],
-      target_launch_date: day((i % 120) - 20)
-        .toISOString()
-        .slice(0, 10),
+      // Only new services have a launch date: a share of the estate, spread over -20..+99 days.
+      target_launch_date:
+        i % Math.round(1 / launchShare) === 0
+          ? day((i % 120) - 20)
+              .toISOString()
+              .slice(0, 10)
+          : null,
       updated_at: now,
     });
     if (i % 3 === 1) {

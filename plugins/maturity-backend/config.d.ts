@@ -8,6 +8,11 @@ export interface Config {
     schedules?: {
       /** The full sweep: re-evaluates everything, cleans up removed entities, snapshots levels (default every 6 h). */
       sweep?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Steps of a sweep in progress, offered by every replica (default every 5 s): each evaluates chunks for
+       * about 10 s under a 20 s lease, so after a crash another replica continues within seconds.
+       */
+      sweepSteps?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Looks for changed Scorecards and Campaigns and re-evaluates their checks (default every minute). */
       definitions?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Collection by the built-in catalog fact source (default every 5 minutes). */

@@ -327,6 +327,7 @@ export const maturityPlugin = createBackendPlugin({
           collector: maturity.collector,
           definitions: maturity.definitions,
           hashes: new DefinitionHashStore(db),
+          db,
         });
         await scheduleCampaignTasks({
           scheduler,

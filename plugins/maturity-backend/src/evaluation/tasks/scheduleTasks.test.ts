@@ -98,6 +98,7 @@ async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     }),
     definitions,
     hashes: new DefinitionHashStore(knex),
+    db: knex,
   });
   const run = async (id: string) => {
     const fn = tasks.get(id);

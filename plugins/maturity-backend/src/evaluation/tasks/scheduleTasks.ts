@@ -6,6 +6,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { AuthService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { FactStore } from '../../facts/FactStore';
@@ -18,15 +19,23 @@ import type { EvaluationService } from '../EvaluationService';
 import type { FactCollector } from '../../facts/FactCollector';
 import { dayOf, snapshotDay, snapshotTodayIfMissing } from './snapshotToday';
 import { CatalogChangePoller } from './CatalogChangePoller';
+import { ResumableSweep } from './resumableSweep';
 
 const DEFAULTS: Record<
-  'sweep' | 'definitions' | 'catalogFacts' | 'catalogChanges',
+  'sweep' | 'sweepSteps' | 'definitions' | 'catalogFacts' | 'catalogChanges',
   SchedulerServiceTaskScheduleDefinition
 > = {
+  // Starts a sweep: catalog housekeeping (one catalog stream) and the first step, so minutes at most.
   sweep: {
     frequency: { hours: 6 },
-    timeout: { minutes: 30 },
+    timeout: { minutes: 3 },
     initialDelay: { minutes: 2 },
+  },
+  // A step evaluates chunks for 10 s under a 20 s lease; the timeout only bounds a stuck step.
+  sweepSteps: {
+    frequency: { seconds: 5 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 30 },
   },
   definitions: {
     frequency: { minutes: 1 },
@@ -74,6 +83,8 @@ export async function scheduleTasks(options: {
   collector: FactCollector;
   definitions: CatalogDefinitionProvider;
   hashes: DefinitionHashStore;
+  /** The plugin's database, for the sweep's progress and lease. */
+  db: Knex;
 }) {
   const { scheduler, config, logger } = options;
 
@@ -144,23 +155,12 @@ export async function scheduleTasks(options: {
   });
 
   const retention = config.getOptionalConfig('maturity.retention');
-  await scheduler.scheduleTask({
-    id: 'maturity-sweep',
-    scope: 'global',
-    ...schedule(config, 'sweep'),
-    fn: async () => {
-      // Entities gone from the catalog lose their facts and results: nothing grows without bound.
-      const credentials = await options.auth.getOwnServiceCredentials();
-      const live = new Set<string>();
-      for await (const page of options.catalog.streamEntities(
-        { fields: ['kind', 'metadata.name', 'metadata.namespace'] },
-        { credentials },
-      )) {
-        for (const entity of page) live.add(stringifyEntityRef(entity));
-      }
-      const removed = await options.facts.retainOnly(live);
-      if (removed.length) await options.results.deleteEntities(removed);
-      await options.evaluation.sweep();
+  const sweep = new ResumableSweep({
+    db: options.db,
+    logger,
+    listEntityRefs: () => options.facts.listEntityRefs(),
+    evaluate: refs => options.evaluation.evaluateEntities(refs),
+    finish: async () => {
       // Always, not only when missing: the day's snapshot then holds the levels of its latest sweep.
       await snapshotDay({
         results: options.results,
@@ -182,9 +182,41 @@ export async function scheduleTasks(options: {
       await options.results.pruneSnapshots(
         daysAgo(retention?.getOptionalNumber('snapshots.days') ?? 365),
       );
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'maturity-sweep',
+    scope: 'global',
+    ...schedule(config, 'sweep'),
+    fn: async () => {
+      // Entities gone from the catalog lose their facts and results: nothing grows without bound.
+      const credentials = await options.auth.getOwnServiceCredentials();
+      const live = new Set<string>();
+      for await (const page of options.catalog.streamEntities(
+        { fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        { credentials },
+      )) {
+        for (const entity of page) live.add(stringifyEntityRef(entity));
+      }
+      const removed = await options.facts.retainOnly(live);
+      if (removed.length) await options.results.deleteEntities(removed);
       logger.info('Maturity housekeeping done', {
         removedEntities: removed.length,
       });
+      // The evaluation itself runs in short resumable steps (below); the first one starts at once.
+      await sweep.start();
+      await sweep.step();
+    },
+  });
+  // Local on purpose: every replica offers a step every few seconds and the sweep's own lease (20 s,
+  // renewed per chunk) lets one work at a time. A global task would stay locked by a killed replica
+  // until its timeout and the scheduler janitor (up to a minute more) freed it.
+  await scheduler.scheduleTask({
+    id: 'maturity-sweep-steps',
+    scope: 'local',
+    ...schedule(config, 'sweepSteps'),
+    fn: async () => {
+      await sweep.step();
     },
   });
 }

@@ -11,6 +11,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 // auth: guest sign-in for the demo (see app-config.yaml, auth.providers.guest)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// demo only: a second guest-like sign-in, as the readiness reviewer (Dmitri); the app offers both users
+backend.add(import('./demo/demoReviewerSignIn'));
 
 // catalog, with Ratchet's Scorecard / Campaign / Checklist kinds
 backend.add(import('@backstage/plugin-catalog-backend'));

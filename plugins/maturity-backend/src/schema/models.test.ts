@@ -158,6 +158,15 @@ const check: CheckDefinition = {
   effectiveFrom: '2026-01-01',
   fromCampaign: 'campaign:default/owners',
   problems: [],
+  effective: true,
+  sourceProblems: [
+    {
+      kind: 'sourceNotInstalled',
+      source: 'scm',
+      checkIds: ['has-owner'],
+      message: '1 check reads `scm`, which is not installed',
+    },
+  ],
 };
 const page: Omit<OffsetPage<never>, 'items'> = {
   total: 1,
@@ -179,6 +188,7 @@ example<ScorecardDetail>('ScorecardDetail', {
   entityCount: 3,
   distribution,
   appliesTo: { kind: 'Component' },
+  health: check.sourceProblems,
   checks: [check],
 });
 example<CheckDetail>('CheckDetail', {
@@ -248,6 +258,9 @@ example<ScorecardCheckPage>('ScorecardCheckPage', {
       category: 'ops',
       counts,
       failing: 1,
+      error: 0,
+      notCountedYet: 0,
+      effective: true,
       passRate: 0.8,
     },
   ],

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import type {
   Exemption,
   ExemptionStatus,
@@ -32,6 +33,12 @@ export interface ScorecardContext extends HttpContext {
   exemptions: ExemptionReader;
   /** Re-evaluation of one entity (on demand, or when an exemption it counts has expired). */
   evaluation: { evaluateEntities(entityRefs: string[]): Promise<unknown> };
-  /** Fresh facts for one entity from every collecting source, evaluated (POST /evaluate). */
-  collector: { collectFor(entityRefs: string[]): Promise<unknown> };
+  /**
+   * Fresh facts for one entity from every collecting source, evaluated (POST /evaluate); the installed
+   * sources with their schemas, for definition health.
+   */
+  collector: {
+    collectFor(entityRefs: string[]): Promise<unknown>;
+    sources(): Array<{ id: string; schema: JsonObject }>;
+  };
 }

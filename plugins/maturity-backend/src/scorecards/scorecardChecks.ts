@@ -38,6 +38,30 @@ function countsByCheck(rows: CheckStatusCount[]): Map<string, StatusCounts> {
   return byCheck;
 }
 
+/**
+ * The one definition of "failing" every count of the API uses: a `fail` of a check that counts now. An
+ * `error` (the check could not be evaluated) is never failing; the results of a check before its
+ * `effectiveFrom` are "not counted yet"; not-applicable results are none of these.
+ */
+export function countedOf(
+  counts: StatusCounts,
+  effective: boolean,
+): Pick<
+  ScorecardCheckCounts,
+  'counts' | 'failing' | 'error' | 'notCountedYet' | 'effective' | 'passRate'
+> {
+  const passed = counts.pass + counts.exempt;
+  const evaluated = passed + counts.fail + counts.error;
+  return {
+    counts,
+    failing: effective ? counts.fail : 0,
+    error: effective ? counts.error : 0,
+    notCountedYet: effective ? 0 : evaluated,
+    effective,
+    passRate: rate(passed, evaluated),
+  };
+}
+
 /** Every check of a scorecard with its counts over the visible rated entities passing the filters. */
 async function countChecks(
   ctx: ScorecardContext,
@@ -56,16 +80,12 @@ async function countChecks(
   );
   const items = scorecard.checks.map(check => {
     const counts = byCheck.get(check.id) ?? zeroCounts();
-    const passed = counts.pass + counts.exempt;
-    const failing = counts.fail + counts.error;
     return {
       checkId: check.id,
       title: check.check.title,
       ...(check.level ? { level: check.level } : {}),
       ...(check.category ? { category: check.category } : {}),
-      counts,
-      failing,
-      passRate: rate(passed, passed + failing),
+      ...countedOf(counts, check.compiled.isEffective()),
     };
   });
   return { entityCount: visible.size, items };
@@ -98,6 +118,8 @@ export function registerScorecardCheckRoutes(
     // Sorted per request on a copy: the counted list is shared by every request within the TTL.
     const items = [...counted.items];
     if (req.query.order === 'failing') {
+      // Failing is fail-only and 0 for a check that does not count yet, so neither errors nor such a
+      // check can rank first.
       items.sort(
         (a, b) =>
           b.failing - a.failing ||

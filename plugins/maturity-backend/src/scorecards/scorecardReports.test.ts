@@ -195,7 +195,8 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        // Once today is snapshotted, today's point is the snapshot, not the live levels.
+        // Once today is snapshotted, an evaluation moves today's snapshot rows with the levels it
+        // writes: the trend's today agrees with the level distribution without waiting for the sweep.
         await services.results.snapshotLevels(today);
         await reachGold('component:default/secret-service');
         const snapshotted = await request(app)
@@ -203,8 +204,12 @@ describe.each(databases.eachSupportedId())(
           .query({ days: 2 });
         expect(snapshotted.body.points).toEqual([
           { day: yesterday, distribution: distribution(2, 1, 1, 1) },
-          { day: today, distribution: distribution(2, 1, 1, 1) },
+          { day: today, distribution: distribution(2, 1, 0, 2) },
         ]);
+        const current = await request(app).get(
+          '/scorecards/default/test-maturity',
+        );
+        expect(current.body.distribution).toEqual(distribution(2, 1, 0, 2));
 
         const long = await request(app)
           .get('/scorecards/default/test-maturity/history')

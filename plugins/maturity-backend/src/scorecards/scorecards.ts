@@ -1,6 +1,8 @@
 import type { JsonObject } from '@backstage/types';
-import type {
+import {
   CheckDefinition,
+  definitionHealth,
+  DefinitionProblem,
   ScorecardEntityV1alpha1,
   ScorecardSummary,
 } from '@ratchet/backstage-plugin-maturity-common';
@@ -50,8 +52,28 @@ function summaryOf(
   };
 }
 
+/**
+ * Definition health of some checks against the installed sources: a source that is not installed, a fact
+ * path its schema does not declare — once per problem, instead of only as every entity's error.
+ */
+export function healthOf(
+  ctx: Pick<ScorecardContext, 'collector'>,
+  checks: DefinitionCheck[],
+): DefinitionProblem[] {
+  const sources = new Map(
+    ctx.collector.sources().map(s => [s.id, s.schema] as const),
+  );
+  return definitionHealth(
+    checks.map(c => ({ id: c.id, check: c.check })),
+    sources,
+  );
+}
+
 /** A check's definition as the API shows it, rule included as data and as text. */
-export function checkDefinitionModel(check: DefinitionCheck): CheckDefinition {
+export function checkDefinitionModel(
+  check: DefinitionCheck,
+  sourceProblems: DefinitionProblem[],
+): CheckDefinition {
   const c = check.check;
   return {
     id: check.id,
@@ -67,6 +89,8 @@ export function checkDefinitionModel(check: DefinitionCheck): CheckDefinition {
     ...(check.fromCampaign ? { fromCampaign: check.fromCampaign } : {}),
     ...(check.ratchetedAt ? { ratchetedAt: check.ratchetedAt } : {}),
     problems: [...check.compiled.problems],
+    effective: check.compiled.isEffective(),
+    sourceProblems,
   };
 }
 
@@ -125,7 +149,10 @@ export function registerScorecardRoutes(
       ...(entity.spec.appliesTo
         ? { appliesTo: entity.spec.appliesTo as unknown as JsonObject }
         : {}),
-      checks: scorecard.checks.map(checkDefinitionModel),
+      health: healthOf(ctx, scorecard.checks),
+      checks: scorecard.checks.map(c =>
+        checkDefinitionModel(c, healthOf(ctx, [c])),
+      ),
     });
   });
 
@@ -160,7 +187,7 @@ export function registerScorecardRoutes(
       const passed = counts.pass + counts.exempt;
       res.json({
         scorecardRef: scorecard.ref,
-        check: checkDefinitionModel(check),
+        check: checkDefinitionModel(check, healthOf(ctx, [check])),
         counts,
         passRate: rate(passed, passed + counts.fail + counts.error),
         entities: {

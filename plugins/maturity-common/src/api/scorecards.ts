@@ -4,6 +4,7 @@ export type {
   CheckDefinition,
   CheckDetail,
   CheckEntity,
+  DefinitionProblem,
   ScorecardCheckCounts,
   ScorecardCheckPage,
   ScorecardDetail,

@@ -3,3 +3,4 @@ export * from './Scorecard';
 export * from './Campaign';
 export * from './Checklist';
 export * from './factRef';
+export * from './definitionHealth';

@@ -195,7 +195,10 @@ export const detail: ScorecardDetail = {
     rule: { fact: 'x', operator: 'exists' },
     ruleText: `fact ${c.id} exists`,
     problems: [],
+    effective: true,
+    sourceProblems: [],
   })),
+  health: [],
 };
 
 export const rollup: Rollup = {
@@ -251,7 +254,10 @@ export const teamChecks: ScorecardCheckPage = {
       level: 'silver',
       category: 'design',
       counts: { pass: 2, fail: 3, error: 1, 'not-applicable': 0, exempt: 0 },
-      failing: 4,
+      failing: 3,
+      error: 1,
+      notCountedYet: 0,
+      effective: true,
       passRate: 1 / 3,
     },
     {
@@ -261,6 +267,9 @@ export const teamChecks: ScorecardCheckPage = {
       category: 'ownership',
       counts: { pass: 6, fail: 0, error: 0, 'not-applicable': 0, exempt: 0 },
       failing: 0,
+      error: 0,
+      notCountedYet: 0,
+      effective: true,
       passRate: 1,
     },
   ],

@@ -149,7 +149,6 @@ describe('EntityTeamMaturityContent', () => {
 });
 
 describe('rankFailingChecks', () => {
-  const now = Date.parse('2026-12-06T00:00:00Z');
   const definition = (id: string, effectiveFrom?: string) => ({
     ...detail.checks[0],
     id,
@@ -160,14 +159,17 @@ describe('rankFailingChecks', () => {
     checkId: '',
     title: '',
     counts: { pass, fail, error, exempt: 0, 'not-applicable': 2 },
-    failing: fail + error,
+    failing: fail,
+    error,
+    notCountedYet: 0,
+    effective: true,
     passRate: null,
   });
 
   it('ranks by failures alone, errors apart, and leaves out checks that do not count yet', () => {
     const { rows, notCountedYet } = rankFailingChecks(
       [
-        { ...counts(9, 0), checkId: 'later' },
+        { ...counts(9, 0), checkId: 'later', failing: 0, effective: false },
         { ...counts(0, 8), checkId: 'broken' },
         { ...counts(2, 1), checkId: 'some' },
         { ...counts(3, 0), checkId: 'most' },
@@ -180,7 +182,6 @@ describe('rankFailingChecks', () => {
         definition('most', '2026-11-01'),
         definition('fine'),
       ],
-      now,
     );
     expect(rows.map(r => [r.id, r.failing, r.error, r.counted])).toEqual([
       ['most', 3, 0, 4],

@@ -123,11 +123,6 @@ const SHOWN = 10;
 /** The most checks the API returns in one page; a scorecard has a few dozen. */
 const MAX_PAGE = 500;
 
-/** Whether a check counts now: it has no `effectiveFrom`, or that date has come (an invalid one counts). */
-function countsNow(check: CheckDefinition, now: number): boolean {
-  return !(Date.parse(check.effectiveFrom ?? '') > now);
-}
-
 /**
  * The checks that count, ranked by failing entities then by entities in error (errors are never added to
  * failures), and the checks that fail or error but do not count yet, apart.
@@ -135,7 +130,6 @@ function countsNow(check: CheckDefinition, now: number): boolean {
 export function rankFailingChecks(
   items: ScorecardCheckCounts[],
   definitions: CheckDefinition[],
-  now: number,
 ): { rows: FailingCheckRow[]; notCountedYet: CheckDefinition[] } {
   const byId = new Map(definitions.map(c => [c.id, c]));
   const rows: FailingCheckRow[] = [];
@@ -144,7 +138,8 @@ export function rankFailingChecks(
     const check = byId.get(item.checkId);
     const { pass, exempt, fail, error } = item.counts;
     if (!check || fail + error === 0) continue;
-    if (!countsNow(check, now)) {
+    // Whether the check counts now is the server's answer (its clock), not the browser's.
+    if (!item.effective) {
       notCountedYet.push(check);
       continue;
     }
@@ -167,7 +162,7 @@ export function rankFailingChecks(
 
 /**
  * The ten checks failing most often in the team: every check's counts over the team's entities in one
- * request, ranked here by failures alone (the API's `order=failing` adds errors to failures).
+ * request, ranked here by failures, then errors (the API's `order=failing` ranks by failures only).
  */
 export function TeamFailingChecks({
   scorecard,
@@ -184,7 +179,7 @@ export function TeamFailingChecks({
       filters: { owner },
       limit: Math.min(MAX_PAGE, Math.max(1, scorecard.checks.length)),
     });
-    return rankFailingChecks(page.items, scorecard.checks, Date.now());
+    return rankFailingChecks(page.items, scorecard.checks);
   }, [api, scorecard, parts, owner]);
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;

@@ -416,8 +416,60 @@ export const spec = {
               type: 'string',
             },
           },
+          effective: {
+            type: 'boolean',
+            description:
+              'False before effectiveFrom (server clock); until then its results are not counted.',
+          },
+          sourceProblems: {
+            type: 'array',
+            description:
+              "Definition health of this check: fact sources it reads that are not installed, and fact paths their source's schema does not declare.",
+            items: {
+              $ref: '#/components/schemas/DefinitionProblem',
+            },
+          },
         },
-        required: ['id', 'title', 'rule', 'ruleText', 'problems'],
+        required: [
+          'id',
+          'title',
+          'rule',
+          'ruleText',
+          'problems',
+          'effective',
+          'sourceProblems',
+        ],
+      },
+      DefinitionProblem: {
+        type: 'object',
+        description:
+          'One definition-health problem, reported once for every check it affects, e.g. "3 checks read `scm`, which is not installed".',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['sourceNotInstalled', 'factNotDeclared'],
+          },
+          source: {
+            type: 'string',
+            description: 'The fact source id the checks name.',
+          },
+          fact: {
+            type: 'string',
+            description:
+              'For factNotDeclared, the fact reference as written, e.g. `kubernetes.probes.startup`.',
+          },
+          checkIds: {
+            type: 'array',
+            description: 'The checks of the definition that read it.',
+            items: {
+              type: 'string',
+            },
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['kind', 'source', 'checkIds', 'message'],
       },
       ScorecardDetail: {
         allOf: [
@@ -430,6 +482,14 @@ export const spec = {
               appliesTo: {
                 type: 'object',
               },
+              health: {
+                type: 'array',
+                description:
+                  "Definition health, once per missing source and per undeclared fact over all checks (the same problems as each check's sourceProblems).",
+                items: {
+                  $ref: '#/components/schemas/DefinitionProblem',
+                },
+              },
               checks: {
                 type: 'array',
                 items: {
@@ -437,7 +497,7 @@ export const spec = {
                 },
               },
             },
-            required: ['checks'],
+            required: ['checks', 'health'],
           },
         ],
       },
@@ -990,7 +1050,23 @@ export const spec = {
           },
           failing: {
             type: 'integer',
-            description: 'fail + error.',
+            description:
+              'Failing results: `fail` of a check that counts now (0 while not effective). Errors are never failing.',
+          },
+          error: {
+            type: 'integer',
+            description:
+              'Results in error of a check that counts now (0 while not effective).',
+          },
+          notCountedYet: {
+            type: 'integer',
+            description:
+              'Evaluated results (pass, exempt, fail, error) of a check before its effectiveFrom.',
+          },
+          effective: {
+            type: 'boolean',
+            description:
+              "False before the check's effectiveFrom (server clock).",
           },
           passRate: {
             type: 'number',
@@ -999,7 +1075,16 @@ export const spec = {
               '(pass + exempt) / (pass + exempt + fail + error); null when none counts.',
           },
         },
-        required: ['checkId', 'title', 'counts', 'failing', 'passRate'],
+        required: [
+          'checkId',
+          'title',
+          'counts',
+          'failing',
+          'error',
+          'notCountedYet',
+          'effective',
+          'passRate',
+        ],
       },
       ScorecardCheckPage: {
         type: 'object',
@@ -2769,7 +2854,7 @@ export const spec = {
             name: 'order',
             in: 'query',
             description:
-              '`definition` (default): as the scorecard lists them; `failing`: most failing or erroring results first, then by title.',
+              '`definition` (default): as the scorecard lists them; `failing`: most failing results first (fail only, of checks that count now; errors and not-yet-effective checks never rank), then by title.',
             schema: {
               type: 'string',
               enum: ['definition', 'failing'],

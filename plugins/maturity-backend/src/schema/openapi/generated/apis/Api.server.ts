@@ -100,7 +100,7 @@ export type ListScorecardChecks = {
      */
     kind?: string;
     /**
-     * `definition` (default): as the scorecard lists them; `failing`: most failing or erroring results first, then by title.
+     * `definition` (default): as the scorecard lists them; `failing`: most failing results first (fail only, of checks that count now; errors and not-yet-effective checks never rank), then by title.
      */
     order?: 'definition' | 'failing';
     limit?: number;

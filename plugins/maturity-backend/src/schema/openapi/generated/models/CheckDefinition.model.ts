@@ -4,6 +4,7 @@
 // ******************************************************************
 
 import type { JsonObject } from '@backstage/types';
+import type { DefinitionProblem } from './DefinitionProblem.model';
 
 /**
  * @public
@@ -40,4 +41,12 @@ export interface CheckDefinition {
    * Conditions that cannot be evaluated (they evaluate to error).
    */
   problems: Array<string>;
+  /**
+   * False before effectiveFrom (server clock); until then its results are not counted.
+   */
+  effective: boolean;
+  /**
+   * Definition health of this check: fact sources it reads that are not installed, and fact paths their source's schema does not declare.
+   */
+  sourceProblems: Array<DefinitionProblem>;
 }

@@ -16,9 +16,21 @@ export interface ScorecardCheckCounts {
   category?: string;
   counts: StatusCounts;
   /**
-   * fail + error.
+   * Failing results: `fail` of a check that counts now (0 while not effective). Errors are never failing.
    */
   failing: number;
+  /**
+   * Results in error of a check that counts now (0 while not effective).
+   */
+  error: number;
+  /**
+   * Evaluated results (pass, exempt, fail, error) of a check before its effectiveFrom.
+   */
+  notCountedYet: number;
+  /**
+   * False before the check's effectiveFrom (server clock).
+   */
+  effective: boolean;
   /**
    * (pass + exempt) / (pass + exempt + fail + error); null when none counts.
    */

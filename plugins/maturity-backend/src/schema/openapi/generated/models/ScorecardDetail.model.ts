@@ -5,6 +5,7 @@
 
 import type { JsonObject } from '@backstage/types';
 import type { CheckDefinition } from './CheckDefinition.model';
+import type { DefinitionProblem } from './DefinitionProblem.model';
 import type { ScorecardSummary } from './ScorecardSummary.model';
 
 /**
@@ -12,5 +13,9 @@ import type { ScorecardSummary } from './ScorecardSummary.model';
  */
 export type ScorecardDetail = ScorecardSummary & {
   appliesTo?: JsonObject;
+  /**
+   * Definition health, once per missing source and per undeclared fact over all checks (the same problems as each check's sourceProblems).
+   */
+  health: Array<DefinitionProblem>;
   checks: Array<CheckDefinition>;
 };

@@ -153,7 +153,7 @@ export class DefaultApiClient {
          */
         kind?: string;
         /**
-         * `definition` (default): as the scorecard lists them; `failing`: most failing or erroring results first, then by title.
+         * `definition` (default): as the scorecard lists them; `failing`: most failing results first (fail only, of checks that count now; errors and not-yet-effective checks never rank), then by title.
          */
         order?: 'definition' | 'failing';
         limit?: number;

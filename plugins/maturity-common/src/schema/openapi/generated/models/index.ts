@@ -32,6 +32,7 @@ export * from './CheckEntity.model';
 export * from './CheckHistory.model';
 export * from './CheckResultView.model';
 export * from './CheckStatus.model';
+export * from './DefinitionProblem.model';
 export * from './DenyExemptionRequest.model';
 export * from './EndCampaignRequest.model';
 export * from './EntityCampaign.model';

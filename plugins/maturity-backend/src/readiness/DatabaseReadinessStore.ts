@@ -332,31 +332,6 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return out;
   }
 
-  async answerSummaries(entityRefs: readonly string[]) {
-    const out = new Map<
-      string,
-      Array<
-        Pick<StoredAnswer, 'itemId' | 'answer' | 'answeredAt' | 'automatic'>
-      >
-    >();
-    for (const part of chunk([...new Set(entityRefs)], 500)) {
-      const rows = await this.#db<AnswerRow>(ANSWERS)
-        .whereIn('entity_ref', part)
-        .select('entity_ref', 'item_id', 'answer', 'answered_at', 'automatic');
-      for (const row of rows) {
-        const list = out.get(row.entity_ref) ?? [];
-        list.push({
-          itemId: row.item_id,
-          answer: row.answer,
-          answeredAt: toIsoTimestamp(row.answered_at),
-          automatic: Boolean(row.automatic),
-        });
-        out.set(row.entity_ref, list);
-      }
-    }
-    return out;
-  }
-
   async countByPhase() {
     const rows = await this.#db(RECORDS)
       .select('checklist_ref', 'phase')
@@ -379,6 +354,15 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async getReview(id: string): Promise<StoredReview | undefined> {
     const row = await this.#db(REVIEWS).where({ id }).first('state');
     return row ? parseJson<StoredReview>(row.state) : undefined;
+  }
+
+  async reviewEntityRefs(
+    statuses: readonly ReadinessReviewStatus[],
+  ): Promise<string[]> {
+    const rows = await this.#db(REVIEWS)
+      .whereIn('status', statuses)
+      .select('entity_ref');
+    return rows.map(r => String(r.entity_ref));
   }
 
   async listReviews(

@@ -73,17 +73,6 @@ export interface ReadinessStore {
     entityRefs: readonly string[],
     groups: ReadonlyArray<ReadonlyArray<{ itemId: string; notBefore?: Date }>>,
   ): Promise<Map<string, number[]>>;
-  /** People's and automatic answers of many entities, without notes and evidence, by entity ref. */
-  answerSummaries(
-    entityRefs: readonly string[],
-  ): Promise<
-    Map<
-      string,
-      Array<
-        Pick<StoredAnswer, 'itemId' | 'answer' | 'answeredAt' | 'automatic'>
-      >
-    >
-  >;
   /** Counts of records per checklist and phase. */
   countByPhase(): Promise<
     Array<{ checklistRef: string; phase: string | null; count: number }>
@@ -91,6 +80,10 @@ export interface ReadinessStore {
   /** Records whose target launch date lies in [from, to] (YYYY-MM-DD). */
   launchesBetween(from: string, to: string): Promise<RecordSummary[]>;
   getReview(id: string): Promise<StoredReview | undefined>;
+  /** The entity of every review with one of these statuses (one entry per review). */
+  reviewEntityRefs(
+    statuses: readonly ReadinessReviewStatus[],
+  ): Promise<string[]>;
   /** Reviews with one of these statuses, oldest request first. */
   listReviews(
     statuses: readonly ReadinessReviewStatus[],

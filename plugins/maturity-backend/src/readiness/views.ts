@@ -238,12 +238,12 @@ export async function readinessOverview(
       a.targetLaunchDate.localeCompare(b.targetLaunchDate),
     );
   }
-  const open = await ctx.store.listReviews(WAITING);
+  const open = await ctx.store.reviewEntityRefs(WAITING);
   return {
     total: [...counts.values()].reduce((n, c) => n + c.count, 0),
     byPhase: [...counts.values()],
     launches,
     launchWithinDays,
-    openReviews: open.filter(r => visible.has(r.entityRef)).length,
+    openReviews: open.filter(ref => visible.has(ref)).length,
   };
 }

@@ -38,6 +38,11 @@ fi
 step "unit, component and database tests (jest)"
 CI=true y backstage-cli repo test --maxWorkers=2
 
+# Requests generated from openapi.yaml (fast-check): no 5xx, every response as the schema says, on SQLite
+# and (when it answers) PostgreSQL. A failure prints the request that reproduces it and the seed.
+step "OpenAPI fuzzer (10,000 generated requests per database)"
+RATCHET_FUZZ_RUNS=10000 CI=true y workspace @ratchet/backstage-plugin-maturity-backend backstage-cli package test src/fuzz/
+
 step "browser tests (Playwright + Chromium)"
 bash scripts/e2e.sh
 

@@ -145,8 +145,9 @@ function ItemRow(props: {
       )}
       {item.answeredBy && (
         <Typography variant="caption" color="textSecondary">
-          Answered by {shortRef(item.answeredBy)} ·{' '}
-          {formatDateTime(item.answeredAt)}
+          {item.automatic ? 'Answered automatically by ' : 'Answered by '}
+          {shortRef(item.answeredBy)}
+          {item.answeredAt && ` · ${formatDateTime(item.answeredAt)}`}
         </Typography>
       )}
       {props.comments.map(c => (

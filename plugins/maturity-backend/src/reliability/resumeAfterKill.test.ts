@@ -152,6 +152,16 @@ describePostgres(
       // The takeover waits for the lease, not for a scheduler timeout.
       expect(takeover!.at - killedAt).toBeLessThan(LEASE_MS + 5_000);
 
+      // Every entity's level drop (silver → none) is announced once at most: a chunk re-evaluated after the
+      // kill finds its committed levels already dropped and announces nothing again.
+      const drops = replicas.flatMap(r =>
+        said(r).filter(l => l.startsWith('drop ')),
+      );
+      expect(drops.length - new Set(drops).size).toBe(0);
+      process.stdout.write(
+        `resumeAfterKill: ${drops.length} level drops announced for ${ENTITY_COUNT} entities, no duplicate\n`,
+      );
+
       // Every entity has the new generation's results and level; none torn.
       const rows: Array<{ entity_ref: string; n: string | number }> =
         await knex('maturity_results')

@@ -1,7 +1,7 @@
 /*
  * Child process of resumeAfterKill.test.ts: one "replica" offering resumable sweep steps every 100 ms on
  * the database given as argv[2] (lease argv[3] ms), as the local maturity-sweep-steps task does. It
- * announces `evaluating <n>` / `evaluated <n>` around each chunk, `finished` when it runs the sweep's
+ * announces `evaluating <n>` / `evaluated <n>` around each chunk, `drop <ref>` per level drop, `finished` when it runs the sweep's
  * finishing work and `done`/`idle` when it stops, so that the parent can SIGKILL it at a known point.
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
@@ -30,6 +30,10 @@ async function main(url: string, leaseMs: number) {
     results: DatabaseResultStore.fromKnex(knex),
     definitions: { getDefinitions: async () => compiled },
     logger: silent,
+    // The notifier's place: each drop is announced once it is committed, as notifications are sent.
+    onLevelDrops: async drops => {
+      process.stdout.write(drops.map(d => `drop ${d.entityRef}\n`).join(''));
+    },
   });
   let chunk = 0;
   const sweep = new ResumableSweep({

@@ -94,6 +94,11 @@ export class CampaignService {
     return new Map(all.filter(isCampaign).map(c => [c.ref, c]));
   }
 
+  /** Every compiled definition (scorecards included), for checks of a campaign's promotion. */
+  definitions(): Promise<CompiledDefinition[]> {
+    return this.#definitions.getDefinitions();
+  }
+
   /** Updates the targets of the campaigns among `definitionRefs` for these entities. */
   async resultsWritten(change: ResultsWritten): Promise<void> {
     const wanted = change.definitionRefs && new Set(change.definitionRefs);

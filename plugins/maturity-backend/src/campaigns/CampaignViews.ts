@@ -216,7 +216,8 @@ export function targetView(
   };
 }
 
-function normaliseRef(raw: string, kind: string, namespace?: string) {
+/** A ref in the stores' form (`kind:namespace/name`, kind lowercased); the raw text when unparseable. */
+export function normaliseRef(raw: string, kind: string, namespace?: string) {
   try {
     const ref = parseEntityRef(raw, {
       defaultKind: kind,

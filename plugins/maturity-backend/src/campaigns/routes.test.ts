@@ -36,6 +36,10 @@ async function setup(databaseId: Parameters<typeof databases.init>[0]) {
       },
       { ref: { scorecard: 'service-maturity', check: 'gone' } },
     ],
+    onCompletion: {
+      when: 'allPass',
+      promoteTo: { scorecard: 'service-maturity', level: 'silver' },
+    },
   });
   const h = await campaignHarness(databases, databaseId, [campaign]);
   const services = [
@@ -126,6 +130,7 @@ describe.each(databases.eachSupportedId())('campaign routes, %p', id => {
     });
     expect(detail.body.problems).toEqual([
       expect.stringContaining("spec.checks[1].ref: check 'gone'"),
+      "spec.onCompletion.promoteTo.scorecard: scorecard:default/service-maturity does not exist; the campaign's checks cannot ratchet into it",
     ]);
 
     const page = await request(app).get(`${BASE}/targets?limit=2`);

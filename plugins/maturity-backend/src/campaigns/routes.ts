@@ -27,6 +27,7 @@ import type { CampaignService, CompiledCampaign } from './CampaignService';
 import type { CampaignStore } from './CampaignStore';
 import {
   CampaignViews,
+  normaliseRef,
   normaliseGroup,
   targetView,
   checksOf,
@@ -157,7 +158,7 @@ export function createCampaignRouter(
       return views.detail(
         campaign,
         await views.record(campaign),
-        definitionHealth(campaign),
+        await definitionHealth(ctx.campaigns, campaign),
       );
     });
   });
@@ -297,7 +298,7 @@ export function createCampaignRouter(
       await views.detail(
         campaign,
         await views.record(campaign),
-        definitionHealth(campaign),
+        await definitionHealth(ctx.campaigns, campaign),
       ),
     );
   });
@@ -342,10 +343,14 @@ export function createCampaignRoutes(ctx: CampaignRouteContext): ApiRoutes {
 }
 
 /** Problems of the definition only the backend sees: references the catalog processor could not check. */
-function definitionHealth(campaign: CompiledCampaign): string[] {
+async function definitionHealth(
+  campaigns: Pick<CampaignService, 'definitions'>,
+  campaign: CompiledCampaign,
+): Promise<string[]> {
   const problems: string[] = [];
+  const { spec, metadata } = campaign.entity;
   const resolved = new Set(campaign.checks.map(c => c.id));
-  campaign.entity.spec.checks.forEach((entry, i) => {
+  spec.checks.forEach((entry, i) => {
     if ('ref' in entry && !resolved.has(entry.ref.check)) {
       const target = entry.ref.scorecard ?? entry.ref.campaign;
       problems.push(
@@ -356,6 +361,39 @@ function definitionHealth(campaign: CompiledCampaign): string[] {
   for (const c of campaign.checks) {
     for (const problem of c.compiled.problems) {
       problems.push(`check ${c.id}: ${problem}`);
+    }
+  }
+  const promoteTo = spec.onCompletion?.promoteTo;
+  if (promoteTo) {
+    const ref = normaliseRef(
+      promoteTo.scorecard,
+      'scorecard',
+      metadata.namespace,
+    );
+    const scorecard = (await campaigns.definitions()).find(
+      d => d.kind === 'Scorecard' && d.ref === ref,
+    );
+    const at = 'spec.onCompletion.promoteTo';
+    if (!scorecard) {
+      problems.push(
+        `${at}.scorecard: ${ref} does not exist; the campaign's checks cannot ratchet into it`,
+      );
+    } else {
+      const sc = scorecard.entity.spec as {
+        levels: Array<{ id: string }>;
+        categories: Array<{ id: string }>;
+      };
+      if (!sc.levels.some(l => l.id === promoteTo.level)) {
+        problems.push(`${at}.level: ${ref} has no level '${promoteTo.level}'`);
+      }
+      if (
+        promoteTo.category &&
+        !sc.categories.some(c => c.id === promoteTo.category)
+      ) {
+        problems.push(
+          `${at}.category: ${ref} has no category '${promoteTo.category}'`,
+        );
+      }
     }
   }
   return problems;

@@ -19,6 +19,7 @@ import {
   validateRatchetEntity,
 } from '@ratchet/backstage-plugin-maturity-common';
 import { KnownDefinitions } from './KnownDefinitions';
+import { withDefinitionWarnings } from './definitionWarnings';
 
 const RATCHET_GROUP = RATCHET_API_VERSION.slice(
   0,
@@ -38,16 +39,25 @@ function isOwnEntity(entity: Entity): boolean {
 
 /**
  * Validates the Scorecard, Campaign and Checklist kinds with errors that name the field, and emits
- * their ownership relations.
+ * their ownership relations. Checks reading a fact path that a known source's schema does not declare
+ * get a warning status item (definition health), which does not stop the definition from being stored.
  *
  * References to other Scorecards and Campaigns are checked against the ones this instance has already
  * validated; a reference to one it has not seen is accepted, since processing order is not guaranteed.
  */
 export class RatchetKindsProcessor implements CatalogProcessor {
   readonly #known: KnownDefinitions;
+  readonly #sourceSchemas: Parameters<typeof withDefinitionWarnings>[1];
 
-  constructor(options: { knownDefinitionsCapacity?: number } = {}) {
+  constructor(
+    options: {
+      knownDefinitionsCapacity?: number;
+      /** Fact source schemas known to the catalog (knownSourceSchemas): checks are held against them. */
+      sourceSchemas?: Parameters<typeof withDefinitionWarnings>[1];
+    } = {},
+  ) {
     this.#known = new KnownDefinitions(options.knownDefinitionsCapacity);
+    this.#sourceSchemas = options.sourceSchemas ?? new Map();
   }
 
   getProcessorName(): string {
@@ -76,9 +86,13 @@ export class RatchetKindsProcessor implements CatalogProcessor {
     _location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    const owner = entity.spec?.owner;
-    if (!isOwnEntity(entity) || typeof owner !== 'string') {
+    if (!isOwnEntity(entity)) {
       return entity;
+    }
+    const checked = withDefinitionWarnings(entity, this.#sourceSchemas);
+    const owner = entity.spec?.owner;
+    if (typeof owner !== 'string') {
+      return checked;
     }
     const self = getCompoundEntityRef(entity);
     const target = parseEntityRef(owner, {
@@ -99,6 +113,6 @@ export class RatchetKindsProcessor implements CatalogProcessor {
         target: self,
       }),
     );
-    return entity;
+    return checked;
   }
 }

@@ -29,7 +29,8 @@ const isObject = (value: unknown): value is JsonObject =>
  * Whether a JSON Schema (draft-07) declares the dotted `path` inside it. Keys may contain dots
  * (`files.README.md.exists`), so each run of segments is tried as a key, longest first, as facts resolve.
  * An object schema that lists `properties` declares those keys only (plus `patternProperties` and an
- * `additionalProperties` schema or `true`); one that lists nothing (`{ type: object }`) declares anything
+ * `additionalProperties` schema or `true`, which take any key — dotted ones too, so `files.a.b` is
+ * declared by `files: { additionalProperties: … }` as the file `a.b`); one that lists nothing (`{ type: object }`) declares anything
  * below it, as does a `$ref` this function does not follow. Arrays declare `length` and numeric indexes.
  */
 export function schemaDeclaresPath(schema: JsonValue, path: string): boolean {
@@ -40,8 +41,10 @@ function declares(schema: JsonValue, segments: string[], i: number): boolean {
   if (i === segments.length) return true;
   if (schema === false) return false;
   if (!isObject(schema) || typeof schema.$ref === 'string') return true;
+  let branched = false;
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const branches = schema[key];
+    if (Array.isArray(branches)) branched = true;
     if (
       Array.isArray(branches) &&
       branches.some(b => declares(b, segments, i))
@@ -67,6 +70,8 @@ function declares(schema: JsonValue, segments: string[], i: number): boolean {
     : undefined;
   const additional = schema.additionalProperties;
   if (!properties && !patterns && additional === undefined) {
+    // Branches that all said no decide it; a schema that lists nothing at all is open.
+    if (branched) return false;
     // Nothing listed: an open object — or a scalar, which has no path below it.
     const scalar = types.some(
       t =>

@@ -11,7 +11,7 @@ import {
 } from '@ratchet/backstage-plugin-maturity-common';
 import { addDays, dayOf } from './calendar';
 import type { CampaignRecord, CampaignStore } from './CampaignStore';
-import type { CompiledCampaign } from './CampaignService';
+import type { CampaignService, CompiledCampaign } from './CampaignService';
 import { nextCycle, projectCompletion, PROJECTION_WINDOW_DAYS } from './plan';
 import { reminderSettings } from './CampaignNotifier';
 import { isOpen } from './lifecycle';
@@ -234,4 +234,63 @@ export function normaliseRef(raw: string, kind: string, namespace?: string) {
 /** A group ref lowercased as the catalog fact source records owners (what owner filters compare). */
 export function normaliseGroup(raw: string, namespace?: string) {
   return normaliseRef(raw, 'group', namespace).toLocaleLowerCase('en-US');
+}
+
+/** Problems of the definition only the backend sees: references the catalog processor could not check. */
+export async function definitionHealth(
+  campaigns: Pick<CampaignService, 'definitions'>,
+  campaign: CompiledCampaign,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const { spec, metadata } = campaign.entity;
+  const resolved = new Set(campaign.checks.map(c => c.id));
+  spec.checks.forEach((entry, i) => {
+    if ('ref' in entry && !resolved.has(entry.ref.check)) {
+      const target = entry.ref.scorecard ?? entry.ref.campaign;
+      problems.push(
+        `spec.checks[${i}].ref: check '${entry.ref.check}' of ${target} does not exist; it is not evaluated`,
+      );
+    }
+  });
+  for (const c of campaign.checks) {
+    for (const problem of c.compiled.problems) {
+      problems.push(`check ${c.id}: ${problem}`);
+    }
+  }
+  const promoteTo = spec.onCompletion?.promoteTo;
+  if (promoteTo) {
+    const scorecardRef = normaliseRef(
+      promoteTo.scorecard,
+      'scorecard',
+      metadata.namespace,
+    );
+    const scorecard = (await campaigns.definitions()).find(
+      d => d.kind === 'Scorecard' && d.ref === scorecardRef,
+    );
+    const at = 'spec.onCompletion.promoteTo';
+    if (!scorecard) {
+      problems.push(
+        `${at}.scorecard: ${scorecardRef} does not exist; the campaign's checks cannot ratchet into it`,
+      );
+    } else {
+      const sc = scorecard.entity.spec as {
+        levels: Array<{ id: string }>;
+        categories: Array<{ id: string }>;
+      };
+      if (!sc.levels.some(l => l.id === promoteTo.level)) {
+        problems.push(
+          `${at}.level: ${scorecardRef} has no level '${promoteTo.level}'`,
+        );
+      }
+      if (
+        promoteTo.category &&
+        !sc.categories.some(c => c.id === promoteTo.category)
+      ) {
+        problems.push(
+          `${at}.category: ${scorecardRef} has no category '${promoteTo.category}'`,
+        );
+      }
+    }
+  }
+  return problems;
 }

@@ -27,7 +27,7 @@ import type { CampaignService, CompiledCampaign } from './CampaignService';
 import type { CampaignStore } from './CampaignStore';
 import {
   CampaignViews,
-  normaliseRef,
+  definitionHealth,
   normaliseGroup,
   targetView,
   checksOf,
@@ -340,61 +340,4 @@ export function createCampaignRoutes(ctx: CampaignRouteContext): ApiRoutes {
   return router => {
     (router as unknown as express.Router).use(campaignRouter);
   };
-}
-
-/** Problems of the definition only the backend sees: references the catalog processor could not check. */
-async function definitionHealth(
-  campaigns: Pick<CampaignService, 'definitions'>,
-  campaign: CompiledCampaign,
-): Promise<string[]> {
-  const problems: string[] = [];
-  const { spec, metadata } = campaign.entity;
-  const resolved = new Set(campaign.checks.map(c => c.id));
-  spec.checks.forEach((entry, i) => {
-    if ('ref' in entry && !resolved.has(entry.ref.check)) {
-      const target = entry.ref.scorecard ?? entry.ref.campaign;
-      problems.push(
-        `spec.checks[${i}].ref: check '${entry.ref.check}' of ${target} does not exist; it is not evaluated`,
-      );
-    }
-  });
-  for (const c of campaign.checks) {
-    for (const problem of c.compiled.problems) {
-      problems.push(`check ${c.id}: ${problem}`);
-    }
-  }
-  const promoteTo = spec.onCompletion?.promoteTo;
-  if (promoteTo) {
-    const ref = normaliseRef(
-      promoteTo.scorecard,
-      'scorecard',
-      metadata.namespace,
-    );
-    const scorecard = (await campaigns.definitions()).find(
-      d => d.kind === 'Scorecard' && d.ref === ref,
-    );
-    const at = 'spec.onCompletion.promoteTo';
-    if (!scorecard) {
-      problems.push(
-        `${at}.scorecard: ${ref} does not exist; the campaign's checks cannot ratchet into it`,
-      );
-    } else {
-      const sc = scorecard.entity.spec as {
-        levels: Array<{ id: string }>;
-        categories: Array<{ id: string }>;
-      };
-      if (!sc.levels.some(l => l.id === promoteTo.level)) {
-        problems.push(`${at}.level: ${ref} has no level '${promoteTo.level}'`);
-      }
-      if (
-        promoteTo.category &&
-        !sc.categories.some(c => c.id === promoteTo.category)
-      ) {
-        problems.push(
-          `${at}.category: ${ref} has no category '${promoteTo.category}'`,
-        );
-      }
-    }
-  }
-  return problems;
 }

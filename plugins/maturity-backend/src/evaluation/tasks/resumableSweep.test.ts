@@ -106,6 +106,21 @@ describe.each(databases.eachSupportedId())('ResumableSweep, %p', databaseId => {
     expect(finish).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps a sweep started during a step at the beginning (the step does not move its cursor)', async () => {
+    const { evaluated, replica } = await setup();
+    let restart = async () => {};
+    const a = replica(async refs => {
+      evaluated.push(...refs);
+      await restart();
+      restart = async () => {};
+    });
+    await a.start();
+    restart = () => a.start();
+    expect(await a.step()).toBe('progress');
+    while ((await a.step()) !== 'done');
+    expect(evaluated).toEqual([...REFS.slice(0, 5), ...REFS]);
+  });
+
   it('restarts from the first entity when a new sweep starts', async () => {
     const { evaluated, replica } = await setup();
     const a = replica();

@@ -118,11 +118,14 @@ export class ResumableSweep {
           return 'done';
         }
         await this.#o.evaluate(next);
-        const moved = await mine().update({
-          cursor: next[next.length - 1],
-          lease_until: leaseUntil(),
-        });
-        if (moved !== 1) return 'busy';
+        // Only within the same generation: a sweep started meanwhile keeps its cursor at the beginning.
+        const moved = await mine()
+          .where({ generation: row.generation })
+          .update({ cursor: next[next.length - 1], lease_until: leaseUntil() });
+        if (moved !== 1) {
+          if (!(await mine().first())) return 'busy';
+          await mine().update({ lease_until: leaseUntil() });
+        }
         if (this.#o.now().getTime() - startedAt >= this.#o.budgetMs) {
           await release();
           return 'progress';

@@ -73,6 +73,13 @@ export function CheckDefinitionCard({
           {problem}
         </Alert>
       ))}
+      {check.sourceProblems.map(problem => (
+        <Alert key={problem.message} severity="warning">
+          {problem.kind === 'sourceNotInstalled'
+            ? `This check reads \`${problem.source}\`, which is not installed: it is in error for every entity.`
+            : `This check reads \`${problem.fact}\`, which source \`${problem.source}\` does not declare: it is in error wherever the fact is missing.`}
+        </Alert>
+      ))}
       <Typography variant="subtitle2" component="h3">
         Rule
       </Typography>

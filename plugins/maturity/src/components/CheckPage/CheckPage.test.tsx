@@ -23,6 +23,31 @@ const at = (query = '') => ({
 });
 
 describe('CheckPage', () => {
+  it('says once that the check reads a source that is not installed', async () => {
+    const api = mockMaturityApi({
+      getCheck: async () => ({
+        ...checkDetail,
+        check: {
+          ...checkDetail.check,
+          sourceProblems: [
+            {
+              kind: 'sourceNotInstalled',
+              source: 'scm',
+              checkIds: ['definition-linted'],
+              message: '1 check reads `scm`, which is not installed',
+            },
+          ],
+        },
+      }),
+    });
+    await renderMaturity(<MaturityPage />, { api, ...at() });
+    expect(
+      await screen.findByText(
+        'This check reads `scm`, which is not installed: it is in error for every entity.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows the description, the readable rule, the pass rate and the failing entities', async () => {
     const api = mockMaturityApi();
     await renderMaturity(<MaturityPage />, { api, ...at() });

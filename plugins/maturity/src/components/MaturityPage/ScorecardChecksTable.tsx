@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import { Table, TableColumn } from '@backstage/core-components';
 import type {
   CheckDefinition,
@@ -71,11 +72,19 @@ export function ScorecardChecksTable({
     [scorecard],
   );
   return (
-    <Table<Row>
-      title={`Checks (${scorecard.checks.length})`}
-      columns={columns}
-      data={data}
-      options={{ search: true, paging: false, padding: 'dense' }}
-    />
+    <>
+      {/* Definition health, once per problem: e.g. "3 checks read `scm`, which is not installed". */}
+      {scorecard.health.map(problem => (
+        <Alert key={problem.message} severity="warning">
+          {problem.message} ({problem.checkIds.join(', ')})
+        </Alert>
+      ))}
+      <Table<Row>
+        title={`Checks (${scorecard.checks.length})`}
+        columns={columns}
+        data={data}
+        options={{ search: true, paging: false, padding: 'dense' }}
+      />
+    </>
   );
 }

@@ -18,6 +18,7 @@ import {
   reviewMarkdown,
 } from '../ReadinessCommon/reviewMarkdown';
 import { ANSWER_DENIED } from '../ReadinessCommon/labels';
+import { MoveBackDialog } from './MoveBackDialog';
 
 /** Props of {@link PhaseCard}. */
 export interface PhaseCardProps {
@@ -62,6 +63,7 @@ export function PhaseCard({
   onSetLaunchDate,
 }: PhaseCardProps) {
   const [requesting, setRequesting] = useState(false);
+  const [movingBack, setMovingBack] = useState(false);
   const [note, setNote] = useState('');
   const [launch, setLaunch] = useState(record.targetLaunchDate ?? '');
   const current = record.phases.findIndex(p => p.id === record.phase);
@@ -154,6 +156,11 @@ export function PhaseCard({
             {`Enter ${nextPhase?.title ?? next.phase}`}
           </ReasonButton>
         )}
+        {current > 0 && (
+          <ReasonButton reason={denied} onClick={() => setMovingBack(true)}>
+            Move back
+          </ReasonButton>
+        )}
         <Button
           variant="outlined"
           onClick={() =>
@@ -184,6 +191,15 @@ export function PhaseCard({
           Save date
         </Button>
       </Box>
+      {movingBack && (
+        <MoveBackDialog
+          earlier={record.phases.slice(0, current)}
+          onClose={() => setMovingBack(false)}
+          onMove={async (phase, reason) => {
+            if (await onMovePhase(phase, reason)) setMovingBack(false);
+          }}
+        />
+      )}
       <Dialog open={requesting} onClose={() => setRequesting(false)} fullWidth>
         <DialogTitle>Request the {nextPhase?.title} review</DialogTitle>
         <DialogContent>

@@ -264,6 +264,40 @@ describe('ReadinessEntityContent', () => {
     );
   });
 
+  it('moves back to an earlier phase only with a reason', async () => {
+    const base = record();
+    const api = mockReadinessApi({
+      getRecord: jest.fn(async () =>
+        record({
+          phase: 'green-light',
+          phases: base.phases.map((p, i) => ({
+            ...p,
+            status: (['done', 'current', 'next'] as const)[i],
+          })),
+          next: { phase: 'ready-for-production', allowed: false, blockers: [] },
+        }),
+      ),
+    });
+    await renderReadiness(<ReadinessEntityContent />, {
+      api,
+      entity: serviceEntity,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Move back' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    const move = within(dialog).getByRole('button', { name: 'Move back' });
+    expect(move).toBeDisabled();
+    await fill(within(dialog).getByLabelText(/Reason/), 'Launch postponed');
+    await userEvent.click(move);
+    await waitFor(() =>
+      expect(api.movePhase).toHaveBeenCalledWith(ENTITY, {
+        phase: 'playground',
+        reason: 'Launch postponed',
+      }),
+    );
+  });
+
   it('shows an empty state when no checklist applies', async () => {
     await renderReadiness(<ReadinessEntityContent />, {
       api: mockReadinessApi({ getRecord: jest.fn(async () => undefined) }),

@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -74,6 +74,51 @@ function explain(entity: Entity, message: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The story holds only while the example definitions' dates lie ahead: a check's `effectiveFrom` (from then
+ * on it counts for its level) and the due date of a campaign that promotes its checks into the scorecard on
+ * that day both move services down a level. Each date is listed here with its meaning.
+ */
+function storyDates(): Array<{ file: string; what: string; date: string }> {
+  const dir = path.resolve(__dirname, '../../examples/ratchet');
+  return readdirSync(dir)
+    .filter(f => /\.(scorecard|campaign)\.yaml$/.test(f))
+    .flatMap(file => {
+      const doc = parse(readFileSync(path.join(dir, file), 'utf8'));
+      const dates = (
+        (doc.spec?.checks ?? []) as Array<{
+          id?: string;
+          effectiveFrom?: string;
+        }>
+      )
+        .filter(c => c.effectiveFrom)
+        .map(c => ({
+          file,
+          what: `check ${c.id} counts from`,
+          date: String(c.effectiveFrom),
+        }));
+      if (doc.spec?.onCompletion?.promoteTo && doc.spec.dueDate) {
+        dates.push({
+          file,
+          what: 'campaign due (its checks may join the scorecard)',
+          date: String(doc.spec.dueDate),
+        });
+      }
+      return dates;
+    });
+}
+
+test('the example definitions date nothing that changes the story before the run', () => {
+  const dates = storyDates();
+  // The scorecard's data-classified check and the three campaigns' due dates at least.
+  expect(dates.length).toBeGreaterThanOrEqual(4);
+  const today = new Date().toISOString().slice(0, 10);
+  const passed = dates
+    .filter(d => d.date <= today)
+    .map(d => `examples/ratchet/${d.file}: ${d.what} ${d.date}`);
+  expect(passed, 'move these dates further ahead').toEqual([]);
+});
+
 test('the demo estate tells the story: a spread of levels, a campaign part-way, few explained errors', async ({
   request,
 }) => {
@@ -105,9 +150,11 @@ test('the demo estate tells the story: a spread of levels, a campaign part-way, 
     );
     // eslint-disable-next-line no-console
     console.log('Service Maturity levels', JSON.stringify(share));
+    // Roughly a quarter each: 18 / 11 / 9 / 8 of 46 when the demo settles (the demo CI's drift may move a
+    // service between Bronze and Silver).
     for (const level of ['none', 'bronze', 'silver', 'gold']) {
-      expect(share[level], level).toBeGreaterThanOrEqual(0.05);
-      expect(share[level], level).toBeLessThanOrEqual(0.45);
+      expect(share[level], level).toBeGreaterThanOrEqual(0.15);
+      expect(share[level], level).toBeLessThanOrEqual(0.4);
     }
 
     const campaign = await json<{

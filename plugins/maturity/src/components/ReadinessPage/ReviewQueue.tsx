@@ -46,7 +46,16 @@ function queueColumns(
       title: 'Approvals',
       render: q => `${q.review.approvals} of ${q.review.requiredApprovals}`,
     },
-    { title: 'Areas', render: q => q.areas.join(', ') },
+    {
+      title: 'Areas',
+      // A walkthrough covers most areas; the first three and a count keep the row short.
+      render: q => (
+        <span title={q.areas.join(', ')}>
+          {q.areas.slice(0, 3).join(', ')}
+          {q.areas.length > 3 && ` +${q.areas.length - 3}`}
+        </span>
+      ),
+    },
     {
       title: '',
       render: q => (

@@ -154,6 +154,33 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
     expect(collectFor).toHaveBeenCalledTimes(1);
   });
 
+  it('also re-collects the entities a changed one relates to (a new Group makes its Components owned)', async () => {
+    const { maturity, changing, poller, collectFor } = await setup();
+    await poller.poll();
+    const orphan = 'component:default/orphan';
+    const ownerCheck = async () =>
+      (await maturity.results.getResultsForEntity(orphan)).find(
+        r => r.definitionRef === SCORECARD && r.checkId === 'has-owner',
+      )?.status;
+    expect(await ownerCheck()).toBe('fail');
+    const ghosts: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'ghosts', namespace: 'default', etag: 'g1' },
+      spec: { type: 'team', children: [] },
+      // As the catalog stitches it: the Component's processor emitted ownerOf from the Group.
+      relations: [{ type: 'ownerOf', targetRef: orphan }],
+    };
+    changing.set([...changing.entities, ghosts]);
+
+    expect(await poller.poll()).toEqual({
+      changed: ['group:default/ghosts'],
+      full: false,
+    });
+    expect(collectFor).toHaveBeenCalledWith(['group:default/ghosts', orphan]);
+    expect(await ownerCheck()).toBe('pass');
+  });
+
   it('collects the whole catalog source once when more changed than the threshold', async () => {
     const { maturity, changing } = await setup();
     const collect = jest.spyOn(maturity.collector, 'collect');

@@ -16,7 +16,7 @@ export interface ChangeCollector {
 
 /** What one poll found and did. */
 export interface CatalogPollResult {
-  /** Entities new to the plugin or whose catalog etag moved, collected and evaluated. */
+  /** Entities new to the plugin or whose catalog etag moved; they and the entities they relate to were collected and evaluated. */
   changed: string[];
   /** Whether so many changed that the whole catalog source was collected instead. */
   full: boolean;
@@ -87,7 +87,7 @@ export class CatalogChangePoller {
       // A fresh install or a bulk import: one stream of the catalog serves all of them.
       await this.#collector.collect('catalog', { signal });
     } else if (changed.length) {
-      await this.#collectFor(changed);
+      await this.#collectFor(await this.#withRelated(changed, current));
     }
     // Only after the collection succeeded: a failed one is retried by the next poll.
     this.#seen = current;
@@ -98,6 +98,35 @@ export class CatalogChangePoller {
       });
     }
     return { changed, full };
+  }
+
+  /**
+   * The changed entities and those they relate to: catalog facts span entities (a new Group makes its
+   * Components' `owner.exists` true, a deprecated Component changes its owner's count), and a related
+   * entity's etag does not move when only the other end changed.
+   */
+  async #withRelated(
+    changed: string[],
+    current: ReadonlyMap<string, string>,
+  ): Promise<string[]> {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const { items } = await this.#catalog.getEntitiesByRefs(
+      { entityRefs: changed, fields: ['relations'] },
+      { credentials },
+    );
+    const byLowerRef = new Map(
+      [...current.keys()].map(ref => [ref.toLocaleLowerCase('en-US'), ref]),
+    );
+    const refs = new Set(changed);
+    for (const entity of items) {
+      for (const relation of entity?.relations ?? []) {
+        const ref = byLowerRef.get(
+          relation.targetRef.toLocaleLowerCase('en-US'),
+        );
+        if (ref) refs.add(ref);
+      }
+    }
+    return [...refs];
   }
 
   async #collectFor(entityRefs: string[]) {

@@ -113,6 +113,8 @@ test('a pushed fact fixes a target: its checks, the campaign progress and the bu
   page,
   request,
 }, testInfo) => {
+  // Three pushes each followed by an evaluation, plus three page loads of a busy demo.
+  test.setTimeout(240_000);
   // Header propagation has one check on a pushed fact (the trace-id ratio CI pushes); the other reads the
   // repository. A target failing only the pushed check is fixed outright; otherwise one check is fixed.
   const failing = await api<{ items: Target[] }>(

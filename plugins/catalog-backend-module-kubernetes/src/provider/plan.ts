@@ -160,6 +160,7 @@ export function planSync(
       return owner ? [{ candidate, owner }] : [];
     }),
     repositories,
+    [config.unowned.owner],
   );
   for (const candidate of candidates) {
     const ref = `component:${config.entityNamespace}/${candidate.name}`;

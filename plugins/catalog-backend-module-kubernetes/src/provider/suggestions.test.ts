@@ -92,6 +92,28 @@ describe('OwnerEvidence', () => {
     expect(third).toMatchObject({ owner: 'group:default/shop', score: 2 });
   });
 
+  it('never offers the placeholder owner of unowned workloads as evidence', () => {
+    const parked = candidate(
+      'dbt-runner',
+      { namespace: 'data' },
+      'group:default/unassigned',
+    );
+    const withPlaceholder = new OwnerEvidence(
+      [parked, ...owned].map(c => ({ candidate: c, owner: c.owner! })),
+      repositories,
+      ['group:default/unassigned'],
+    );
+    expect(
+      withPlaceholder.suggest(candidate('etl', { namespace: 'data' })),
+    ).toEqual([]);
+    expect(
+      new OwnerEvidence(
+        [{ candidate: parked, owner: parked.owner! }],
+        repositories,
+      ).suggest(candidate('etl', { namespace: 'data' })),
+    ).toMatchObject([{ owner: 'group:default/unassigned' }]);
+  });
+
   it('suggests nothing without evidence', () => {
     expect(
       evidence.suggest(

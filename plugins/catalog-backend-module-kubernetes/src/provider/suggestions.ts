@@ -57,12 +57,19 @@ export class OwnerEvidence {
   readonly #byImageOrg: Index = new Map();
   readonly #repositories: Map<string, ForeignEntity>;
 
-  /** Builds the index. */
+  /**
+   * Builds the index. `placeholderOwners` (the provider's `unowned.owner`) are never evidence: a workload
+   * parked under the placeholder says nothing about who owns its neighbours.
+   */
   constructor(
     owned: OwnedCandidate[],
     repositories: Map<string, ForeignEntity>,
+    placeholderOwners: string[] = [],
   ) {
     this.#repositories = repositories;
+    const placeholders = new Set(
+      placeholderOwners.map(o => o.toLocaleLowerCase('en-US')),
+    );
     const add = (
       index: Index,
       key: string,
@@ -78,6 +85,7 @@ export class OwnerEvidence {
       if (sample.names.length < MAX_NAMES) sample.names.push(w.workloadName);
     };
     for (const { candidate, owner } of owned) {
+      if (placeholders.has(owner.toLocaleLowerCase('en-US'))) continue;
       for (const w of candidate.workloads) {
         add(this.#byNamespace, `${w.cluster}/${w.namespace}`, owner, w);
         if (w.helmRelease) {

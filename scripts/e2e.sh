@@ -19,5 +19,7 @@ export RATCHET_CHROMIUM="$CHROMIUM"
 # other ports, so a running demo and a test run never read each other's clusters.
 export RATCHET_KUBERNETES_EU_WEST_PORT="${RATCHET_KUBERNETES_EU_WEST_PORT:-7111}"
 export RATCHET_KUBERNETES_US_EAST_PORT="${RATCHET_KUBERNETES_US_EAST_PORT:-7112}"
+# Likewise the demo's loopback GitHub API (7103 in the demo).
+export RATCHET_GITHUB_PORT="${RATCHET_GITHUB_PORT:-7113}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 exec node .yarn/releases/yarn-4.13.0.cjs playwright test --config e2e/playwright.config.ts "$@"

@@ -10,6 +10,7 @@ export * from './domain';
 export * from './permissions';
 export * from './api';
 export * from './attestation';
+export * from './csv';
 // The generated fetch client of the maturity API (the frontend's MaturityClient may wrap it).
 export { DefaultApiClient } from './schema/openapi';
 export type { RequestOptions, TypedResponse } from './schema/openapi';

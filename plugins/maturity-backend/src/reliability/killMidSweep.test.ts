@@ -4,9 +4,7 @@
  * in a child process that is SIGKILLed (no cleanup, no rollback by the client: PostgreSQL must discard the
  * open transaction when the connection drops).
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseFactStore } from '../facts/DatabaseFactStore';
@@ -29,32 +27,16 @@ import {
   SCORECARD_REF,
   scorecard,
 } from './sweepFixture';
+import { silentLogger, spawnChild } from './processes';
 
 jest.setTimeout(60_000);
-
-const silent: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silent,
-};
 
 /** Spawns the sweeping child and SIGKILLs it as soon as it announces `killAt` on stdout. */
 function sweepAndKill(
   url: string,
   killAt: string,
 ): Promise<{ killed: boolean; output: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, 'sweepChild.ts'),
-      url,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnChild(path.join(__dirname, 'sweepChild.ts'), [url]);
   let output = '';
   let killed = false;
   child.stdout.on('data', (data: Buffer) => {
@@ -149,7 +131,7 @@ describePostgres(
         facts: DatabaseFactStore.fromKnex(knex),
         results: DatabaseResultStore.fromKnex(knex),
         definitions: { getDefinitions: async () => compiled },
-        logger: silent,
+        logger: silentLogger,
       }).sweep();
     }
 

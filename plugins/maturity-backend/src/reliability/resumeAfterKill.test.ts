@@ -4,9 +4,8 @@
  * lease runs out, finish it exactly once, and leave no torn rows. The time from the kill to the takeover
  * is printed (the lease is 3 s here, 20 s in the plugin).
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseFactStore } from '../facts/DatabaseFactStore';
@@ -26,18 +25,11 @@ import {
   factWrites,
   SCORECARD_REF,
 } from './sweepFixture';
+import { silentLogger, spawnChild } from './processes';
 
 jest.setTimeout(120_000);
 
 const LEASE_MS = 3_000;
-
-const silent: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silent,
-};
 
 interface Replica {
   child: ChildProcess;
@@ -46,17 +38,10 @@ interface Replica {
 }
 
 function replica(url: string, onLine: (r: Replica, line: string) => void) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, 'stepChild.ts'),
-      url,
-      String(LEASE_MS),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnChild(path.join(__dirname, 'stepChild.ts'), [
+    url,
+    String(LEASE_MS),
+  ]);
   const r: Replica = {
     child,
     lines: [],
@@ -102,7 +87,7 @@ describePostgres(
         facts,
         results: DatabaseResultStore.fromKnex(knex),
         definitions: { getDefinitions: async () => compiled },
-        logger: silent,
+        logger: silentLogger,
       });
       await facts.writeFacts(factWrites(1));
       await evaluation.sweep();
@@ -110,7 +95,7 @@ describePostgres(
       // The global sweep task opens the sweep; the replicas' step tasks do the work.
       await new ResumableSweep({
         db: knex,
-        logger: silent,
+        logger: silentLogger,
         listEntityRefs: async () => [],
         evaluate: async () => {},
         finish: async () => {},

@@ -4,7 +4,6 @@
  * announces `evaluating <n>` / `evaluated <n>` around each chunk, `drop <ref>` per level drop, `finished` when it runs the sweep's
  * finishing work and `done`/`idle` when it stops, so that the parent can SIGKILL it at a known point.
  */
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import knexFactory from 'knex';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DatabaseFactStore } from '../facts/DatabaseFactStore';
@@ -12,14 +11,7 @@ import { DatabaseResultStore } from '../evaluation/results/DatabaseResultStore';
 import { EvaluationService } from '../evaluation/EvaluationService';
 import { ResumableSweep } from '../evaluation/tasks/resumableSweep';
 import { definitions } from './sweepFixture';
-
-const silent: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silent,
-};
+import { silentLogger } from './processes';
 
 async function main(url: string, leaseMs: number) {
   const knex = knexFactory({ client: 'pg', connection: url });
@@ -29,7 +21,7 @@ async function main(url: string, leaseMs: number) {
     facts,
     results: DatabaseResultStore.fromKnex(knex),
     definitions: { getDefinitions: async () => compiled },
-    logger: silent,
+    logger: silentLogger,
     // The notifier's place: each drop is announced once it is committed, as notifications are sent.
     onLevelDrops: async drops => {
       process.stdout.write(drops.map(d => `drop ${d.entityRef}\n`).join(''));
@@ -38,7 +30,7 @@ async function main(url: string, leaseMs: number) {
   let chunk = 0;
   const sweep = new ResumableSweep({
     db: knex,
-    logger: silent,
+    logger: silentLogger,
     listEntityRefs: () => facts.listEntityRefs(),
     evaluate: async refs => {
       chunk += 1;

@@ -3,21 +3,13 @@
  * argv[2], announcing on stdout each chunk's results write before and after it happens
  * (`applying <n>` / `applied <n>`), so that the parent can SIGKILL it at a known point of the sweep.
  */
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import knexFactory from 'knex';
 import { DatabaseFactStore } from '../facts/DatabaseFactStore';
 import { DatabaseResultStore } from '../evaluation/results/DatabaseResultStore';
 import type { ResultStore } from '../evaluation/results/ResultStore';
 import { EvaluationService } from '../evaluation/EvaluationService';
 import { definitions } from './sweepFixture';
-
-const silent: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silent,
-};
+import { silentLogger } from './processes';
 
 /** The real store, announcing every applyResults; everything else is delegated untouched. */
 function announcing(store: ResultStore): ResultStore {
@@ -46,7 +38,7 @@ async function main(url: string) {
     facts: DatabaseFactStore.fromKnex(knex),
     results: announcing(DatabaseResultStore.fromKnex(knex)),
     definitions: { getDefinitions: async () => compiled },
-    logger: silent,
+    logger: silentLogger,
   });
   await evaluation.sweep();
   process.stdout.write('done\n');

@@ -15,7 +15,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { toastApiRef } from '@backstage/frontend-plugin-api';
 import { maturityApiRef } from '../api';
 import type { MaturityApi } from '../api';
-import { rootRouteRef } from '../routes';
+import { campaignsRouteRef, rootRouteRef } from '../routes';
 import { ALLOW, Decision, permissionApi } from './fixtures';
 
 type CatalogApi = typeof catalogApiRef.T;
@@ -48,7 +48,10 @@ export function mockCatalogApi(
   };
 }
 
-/** Renders an element in a test app with the maturity, permission and catalog APIs (and an entity). */
+/**
+ * Renders an element in a test app with the maturity, permission and catalog APIs (and an entity), the
+ * maturity and campaigns pages mounted.
+ */
 export function renderMaturity(
   element: ReactElement,
   options: {
@@ -91,6 +94,7 @@ export function renderMaturity(
       routeEntries: options.routeEntries,
       mountedRoutes: {
         '/maturity': rootRouteRef,
+        '/campaigns': campaignsRouteRef,
         '/catalog/:namespace/:kind/:name': entityRouteRef,
       },
     },

@@ -1,4 +1,7 @@
-import type { CampaignTarget } from '@ratchet/backstage-plugin-maturity-common';
+import {
+  CampaignTarget,
+  toCsv,
+} from '@ratchet/backstage-plugin-maturity-common';
 import type { MaturityApi, RefParts } from '../../api';
 
 const PAGE = 500;
@@ -21,15 +24,6 @@ export async function fetchAllTargets(
   return targets;
 }
 
-function cell(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote every field that could break the row; a leading =, +, - or @ is neutralised for spreadsheets.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text
-    ? `"${safe.replace(/"/g, '""')}"`
-    : safe;
-}
-
 const HEADER = [
   'entityRef',
   'title',
@@ -44,8 +38,9 @@ const HEADER = [
 
 /** The targets as RFC 4180 CSV (CRLF line ends, a header row). */
 export function targetsToCsv(targets: CampaignTarget[]): string {
-  const rows = targets.map(t =>
-    [
+  return toCsv(
+    HEADER,
+    targets.map(t => [
       t.entityRef,
       t.title,
       t.owner,
@@ -55,11 +50,8 @@ export function targetsToCsv(targets: CampaignTarget[]): string {
       t.regressed,
       t.failingChecks.map(c => c.checkId).join('; '),
       t.failingChecks.map(c => c.message).join('; '),
-    ]
-      .map(cell)
-      .join(','),
+    ]),
   );
-  return [HEADER.join(','), ...rows].join('\r\n').concat('\r\n');
 }
 
 /** Offers a text as a file download. */

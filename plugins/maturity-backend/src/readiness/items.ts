@@ -12,7 +12,11 @@ import { StoredAnswer, StoredRecord, checkActor, checkKey } from './model';
 /** Current check statuses by checkKey; absent = not evaluated yet. */
 export type CheckStatuses = ReadonlyMap<string, CheckStatus>;
 
-/** The answer a check result gives an automatic item; undefined while the check has no result. */
+/**
+ * The answer a check result gives an automatic item; undefined while the check has no result or could not
+ * be evaluated (an error, e.g. its fact not collected yet): unknown is unanswered, not "no", so the first
+ * facts of a new service never count as a changed answer that re-opens an approved review.
+ */
 export function automaticAnswer(
   status: CheckStatus | undefined,
 ): ReadinessAnswer | undefined {
@@ -23,7 +27,6 @@ export function automaticAnswer(
     case 'not-applicable':
       return 'not-applicable';
     case 'fail':
-    case 'error':
       return 'no';
     default:
       return undefined;

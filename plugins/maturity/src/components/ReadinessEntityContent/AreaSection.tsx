@@ -125,6 +125,13 @@ function ItemRow(props: {
           {expiring === 1 ? '' : 's'} ({formatDate(item.expiresAt)}).
         </Typography>
       )}
+      {item.automatic && item.state === 'unanswered' && (
+        <Typography variant="body2" color="textSecondary">
+          {item.check?.status === 'error'
+            ? `The check ${item.check.checkId} could not be evaluated (see its result on the scorecard): the item stays unanswered until it can.`
+            : `Waiting for the first result of the check ${item.check?.checkId}.`}
+        </Typography>
+      )}
       {item.justification && (
         <Typography variant="body2">
           Justification: {item.justification}

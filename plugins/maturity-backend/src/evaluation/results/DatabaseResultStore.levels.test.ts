@@ -122,6 +122,36 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(2);
     });
 
+    it('logs a status change once when two writers race on it', async () => {
+      const { store } = await setup(databaseId);
+      const result = (status: 'pass' | 'fail', at: string) => ({
+        entityRef: ref(1),
+        definitionRef: SC,
+        checkId: 'ci-green',
+        outcome: { status, message: `build ${status}` },
+        evaluatedAt: new Date(at),
+      });
+      await store.applyResults([result('pass', '2026-11-24T10:00:00Z')]);
+
+      // One failed build pushed to two backend instances: each evaluates the entity at once.
+      const [a, b] = await Promise.all([
+        store.applyResults([result('fail', '2026-11-24T11:00:00Z')], {
+          levels: [level(1, 0)],
+        }),
+        store.applyResults([result('fail', '2026-11-24T11:00:01Z')], {
+          levels: [level(1, 0)],
+        }),
+      ]);
+
+      // The second waits for the first and reads its result: one transition, so one regression alert.
+      expect(
+        [...a.transitions, ...b.transitions].map(t => [
+          t.fromStatus,
+          t.toStatus,
+        ]),
+      ).toEqual([['pass', 'fail']]);
+    });
+
     it('writes results and levels in one transaction', async () => {
       const { store } = await setup(databaseId);
       await store.writeLevels([level(1, 1)]);

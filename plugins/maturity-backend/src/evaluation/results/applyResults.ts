@@ -1,5 +1,11 @@
 import { Knex } from 'knex';
-import { chunk, distinct, whereInAny, whereInSize } from '../../database/bulk';
+import {
+  chunk,
+  distinct,
+  isPostgres,
+  whereInAny,
+  whereInSize,
+} from '../../database/bulk';
 import { insertRows, InsertRow } from '../../database/insertRows';
 import { canonicalJson } from '../../database/values';
 import type {
@@ -47,19 +53,22 @@ async function readCurrent(
       );
     }
   };
+  // On PostgreSQL the read locks the rows, as writeLevelRows does for levels: of two evaluations racing
+  // on an entity (a push received by two replicas), the second waits and then reads what the first wrote,
+  // so a status change is logged, and alerted on, once. Sorted, so writers lock in one order and cannot
+  // deadlock. SQLite serialises writers on the database itself.
+  const lock = isPostgres(trx);
   const readByEntity = async (refs: string[], excluded: string[] = []) => {
     for (const part of chunk(
-      refs,
+      [...refs].sort(),
       whereInSize(bindingLimit, excluded.length),
     )) {
-      const query = trx(RESULTS)
+      let query = trx(RESULTS)
         .select(RESULT_STATE_COLUMNS)
         .whereIn('entity_ref', part);
-      add(
-        await (excluded.length > 0
-          ? query.whereNotIn('definition_ref', excluded)
-          : query),
-      );
+      if (excluded.length > 0)
+        query = query.whereNotIn('definition_ref', excluded);
+      add(await (lock ? query.orderBy(RESULT_KEY).forUpdate() : query));
     }
   };
   const written = [...incoming.values()];

@@ -92,6 +92,10 @@ export class ResumableSweep {
       const row = await db(TABLE).where({ id: ROW }).first();
       return row?.started_at && !row.done_at ? 'busy' : 'idle';
     }
+    // Which replica works the sweep (and so which one a crash interrupts), for logs at debug level.
+    this.#o.logger.debug('Maturity sweep step claimed the lease', {
+      leaseMs,
+    });
     const mine = () => db(TABLE).where({ id: ROW, lease_owner: this.#owner });
     const release = () =>
       mine().update({ lease_owner: null, lease_until: null });

@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import path from 'node:path';
+import { pushPipeline } from '../support/demoCi';
 
 /*
  * Campaigns in the demo portal: the campaigns page, the Poetry campaign with its per-team progress and
@@ -156,19 +157,8 @@ test('a pushed fact fixes a target: its checks, the campaign progress and the bu
 
   // The demo CI job pushes its own (drifting) ratio every 3 minutes: push again before each look.
   const fix = async () => {
-    const response = await request.post(`${BACKEND}/api/maturity/facts`, {
-      headers: CI,
-      data: {
-        items: [
-          {
-            entityRef,
-            source: 'pushed',
-            facts: { observability: { traceContextRatio: 0.999 } },
-          },
-        ],
-      },
-    });
-    expect(response.status(), await response.text()).toBe(200);
+    // The whole pipeline document with the fixed ratio: a push replaces the entity's pushed facts.
+    await pushPipeline(request, entityRef, { traceContextRatio: 0.999 });
     // The evaluation the push triggers updates the target and the precomputed progress.
     await expect
       .poll(async () => {

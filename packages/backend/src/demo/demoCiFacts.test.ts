@@ -37,13 +37,48 @@ describe('demo CI pushes', () => {
       source: 'pushed',
       observedAt: '2026-12-06T08:00:00.000Z',
       facts: {
-        ci: { testCoverage: 84, lastDeployAt: '2026-12-05T08:00:00.000Z' },
+        ci: {
+          testCoverage: 84,
+          lastDeployAt: '2026-12-05T08:00:00.000Z',
+          sbom: { published: true, format: 'cyclonedx' },
+        },
         observability: { errorRate5xx: 0.002, traceContextRatio: 0.997 },
       },
     });
     expect(
       items.find(i => i.entityRef === 'api:default/accounts-api')?.facts,
     ).toEqual({ ci: { apiLint: { errors: 2 } } });
+  });
+
+  it("reports the release pipeline's SBOM of the pci services only: four publish one, fraud-scorer not yet", () => {
+    const items = pushItems(
+      pipelines,
+      newState(),
+      everything,
+      start,
+      () => 0.5,
+    );
+    const sboms = Object.fromEntries(
+      items
+        .map(i => [i.entityRef, (i.facts.ci as { sbom?: unknown })?.sbom])
+        .filter(([, sbom]) => sbom !== undefined),
+    );
+    expect(sboms).toEqual({
+      'component:default/payment-gateway': {
+        published: true,
+        format: 'cyclonedx',
+      },
+      'component:default/card-tokenizer': {
+        published: true,
+        format: 'cyclonedx',
+      },
+      'component:default/fraud-scorer': { published: false },
+      'component:default/ledger-writer': { published: true, format: 'spdx' },
+      'component:default/ledger-store': {
+        published: true,
+        format: 'cyclonedx',
+      },
+    });
   });
 
   it('names only entities the catalog has, and pushes APIs once', () => {
@@ -70,7 +105,11 @@ describe('demo CI pushes', () => {
       i => i.entityRef === 'component:default/payment-gateway',
     )!.facts;
     expect(gateway).toEqual({
-      ci: { testCoverage: 83, lastDeployAt: later.toISOString() },
+      ci: {
+        testCoverage: 83,
+        lastDeployAt: later.toISOString(),
+        sbom: { published: true, format: 'cyclonedx' },
+      },
       observability: { errorRate5xx: 0.0017, traceContextRatio: 0.995 },
     });
     // fx-rates deploys rarely: its last deploy stays where the file puts it.
@@ -95,6 +134,11 @@ describe('demo CI pushes', () => {
     expect(() =>
       readPipelines({ components: { svc: { coverage: 'high' } } }, 'p.yaml'),
     ).toThrow('p.yaml: components.svc.coverage must be a number');
+    expect(() =>
+      readPipelines({ components: { svc: { sbom: 'yes' } } }, 'p.yaml'),
+    ).toThrow(
+      'p.yaml: components.svc.sbom must be one of cyclonedx, spdx, none',
+    );
     expect(() => readPipelines({ apis: { a: {} } }, 'p.yaml')).toThrow(
       'p.yaml: apis.a.lintErrors must be a number',
     );

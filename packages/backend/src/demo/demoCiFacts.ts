@@ -1,7 +1,8 @@
 /*
  * What the demo CI pushes: examples/repositories/pipelines.yaml turned into `pushed` fact documents, with
  * drift between runs (coverage ±1 point, error rates ±15 %, trace ratios ±0.002, frequent deployers deploy
- * again now and then). Pure, so the drift is tested with an injected clock and random source.
+ * again now and then; the release pipeline's SBOM step does not drift). Pure, so the drift is tested with an
+ * injected clock and random source.
  */
 import type { JsonObject } from '@backstage/types';
 
@@ -14,7 +15,14 @@ export interface ComponentPipeline {
   deploysEveryDays?: number;
   errorRate5xx?: number;
   traceContextRatio?: number;
+  /** What the release pipeline's SBOM step produces; `none` when the pipeline has no such step. */
+  sbom?: SbomFormat;
 }
+
+/** The SBOM formats a release pipeline publishes, or `none`. */
+export const SBOM_FORMATS = ['cyclonedx', 'spdx', 'none'] as const;
+/** One of {@link SBOM_FORMATS}. */
+export type SbomFormat = (typeof SBOM_FORMATS)[number];
 
 /** The whole pipelines file. */
 export interface DemoPipelines {
@@ -63,6 +71,13 @@ export function readPipelines(raw: unknown, file: string): DemoPipelines {
         );
       }
     }
+    if (c?.sbom !== undefined && !SBOM_FORMATS.includes(c.sbom)) {
+      throw new Error(
+        `${file}: components.${name}.sbom must be one of ${SBOM_FORMATS.join(
+          ', ',
+        )}`,
+      );
+    }
   }
   for (const [name, a] of Object.entries(apis)) {
     if (typeof a?.lintErrors !== 'number') {
@@ -102,6 +117,12 @@ function componentFacts(
       state.deploys.set(name, now);
     }
     ci.lastDeployAt = (state.deploys.get(name) ?? initial).toISOString();
+  }
+  if (p.sbom !== undefined) {
+    ci.sbom =
+      p.sbom === 'none'
+        ? { published: false }
+        : { published: true, format: p.sbom };
   }
   if (p.errorRate5xx !== undefined) {
     observability.errorRate5xx = round(

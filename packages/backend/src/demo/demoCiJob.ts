@@ -1,9 +1,9 @@
 /*
  * Demo only: plays Ratchet Demo Co's CI pipelines and observability jobs. When the backend starts, and then
  * every few minutes, it pushes `pushed` facts (ci.testCoverage, ci.lastDeployAt, observability.errorRate5xx,
- * observability.traceContextRatio; ci.apiLint.errors for APIs) for the sample estate through the REAL
- * POST /api/maturity/facts route with the demo CI token, exactly as a pipeline would, with some drift.
- * The figures are in examples/repositories/pipelines.yaml. Never part of a plugin.
+ * observability.traceContextRatio, ci.sbom; ci.apiLint.errors for APIs) for the sample estate through the
+ * REAL POST /api/maturity/facts route with the demo CI token, exactly as a pipeline would, with some drift.
+ * The figures are in examples/repositories/pipelines.yaml, read again on every run. Never part of a plugin.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -133,10 +133,10 @@ export const maturityModuleDemoCi = createBackendModule({
           'backend',
           '../../examples/repositories/pipelines.yaml',
         );
-        const pipelines = readPipelines(
-          parse(readFileSync(file, 'utf8')),
-          file,
-        );
+        // Read on every run, so that an edit of the file (a team adding the SBOM step) reaches the next push.
+        const pipelines = () =>
+          readPipelines(parse(readFileSync(file, 'utf8')), file);
+        pipelines(); // a broken file stops the backend at start, naming the field
         const state: DemoCiState = {
           startedAt: new Date(),
           pushed: new Set(),
@@ -152,7 +152,7 @@ export const maturityModuleDemoCi = createBackendModule({
           fn: async () => {
             const run = async () =>
               runDemoCi({
-                pipelines,
+                pipelines: pipelines(),
                 state,
                 catalogUrl: await discovery.getBaseUrl('catalog'),
                 maturityUrl: await discovery.getBaseUrl('maturity'),

@@ -88,7 +88,7 @@ describe.each(databases.eachSupportedId())('CampaignNotifier, %p', id => {
     expect(payments.payload).toMatchObject({
       title: 'Poetry: 2 targets of payments due 2026-12-31',
       severity: 'normal',
-      link: '/maturity/campaigns/default/pip-to-poetry',
+      link: '/campaigns/default/pip-to-poetry',
       scope: `maturity-campaign:${C}:group:default/payments`,
     });
     expect(payments.payload.description).toContain(

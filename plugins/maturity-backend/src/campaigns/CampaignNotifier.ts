@@ -49,7 +49,7 @@ export function reminderSettings(campaign: CompiledCampaign): ReminderSettings {
 /** The campaign page in the Backstage app. */
 export function campaignLink(campaignRef: string) {
   const { namespace, name } = parseEntityRef(campaignRef);
-  return `/maturity/campaigns/${namespace}/${name}`;
+  return `/campaigns/${namespace}/${name}`;
 }
 
 /**

@@ -8,7 +8,8 @@ import type {
 } from '@ratchet/backstage-plugin-maturity-common';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CheckLink } from '../shared/links';
-import { formatDate } from '../shared/format';
+import { formatDate, shortRef } from '../shared/format';
+import { CampaignLink } from '../CampaignCommon/links';
 
 type Row = CheckDefinition & { order: number };
 
@@ -57,7 +58,17 @@ export function ScorecardChecksTable({
         title: 'Counts from',
         field: 'effectiveFrom',
         render: c => {
-          if (c.fromCampaign) return `Campaign ${c.fromCampaign}`;
+          if (c.fromCampaign) {
+            return (
+              <>
+                From campaign{' '}
+                <CampaignLink campaignRef={c.fromCampaign}>
+                  {shortRef(c.fromCampaign)}
+                </CampaignLink>
+                {c.ratchetedAt && ` since ${formatDate(c.ratchetedAt)}`}
+              </>
+            );
+          }
           return c.effectiveFrom ? formatDate(c.effectiveFrom) : 'Always';
         },
       },

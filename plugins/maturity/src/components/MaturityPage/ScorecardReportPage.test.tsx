@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import {
+  detail,
   httpError,
   mockMaturityApi,
   rollup,
@@ -112,5 +113,43 @@ describe('ScorecardReportPage', () => {
         'Error: No scorecard scorecard:default/api-maturity',
       ),
     ).toBeInTheDocument();
+  });
+  it('marks a check ratcheted in from a campaign with the campaign and the day it joined', async () => {
+    const ratcheted = {
+      ...detail.checks[0],
+      id: 'card-data-sbom.publishes-sbom',
+      title: 'Publishes an SBOM with every release',
+      level: 'silver',
+      fromCampaign: 'campaign:default/card-data-sbom',
+      ratchetedAt: '2026-12-06T10:15:00.000Z',
+    };
+    const api = mockMaturityApi({
+      getScorecard: async () => ({
+        ...detail,
+        checks: [...detail.checks, ratcheted],
+      }),
+    });
+    await renderMaturity(<MaturityPage />, { api, ...at });
+    const row = (
+      await screen.findByRole('link', {
+        name: 'Publishes an SBOM with every release',
+      })
+    ).closest('tr')!;
+    expect(row).toHaveTextContent(/From campaign card-data-sbom since /);
+    expect(row).toHaveTextContent(
+      new Date('2026-12-06T10:15:00.000Z').toLocaleDateString(undefined, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+      }),
+    );
+    expect(
+      within(row).getByRole('link', { name: 'card-data-sbom' }),
+    ).toHaveAttribute('href', '/campaigns/default/card-data-sbom');
+    // A check of the scorecard's own counts from always.
+    const own = screen
+      .getByRole('link', { name: 'Uses OpenAPI 3' })
+      .closest('tr')!;
+    expect(own).toHaveTextContent('Always');
   });
 });

@@ -38,6 +38,11 @@ fi
 step "unit, component and database tests (jest)"
 CI=true y backstage-cli repo test --maxWorkers=2
 
+# Two full backend processes on one PostgreSQL database, one killed with SIGKILL mid-sweep: alone, as the
+# three backends it starts would starve the suites beside them (about a minute; skipped without PostgreSQL).
+step "multi-process reliability (two backends on one PostgreSQL)"
+RATCHET_MULTIPROCESS=1 CI=true y workspace backend backstage-cli package test src/reliability/
+
 # Requests generated from openapi.yaml (fast-check): no 5xx, every response as the schema says, on SQLite
 # and (when it answers) PostgreSQL. A failure prints the request that reproduces it and the seed.
 step "OpenAPI fuzzer (10,000 generated requests per database)"

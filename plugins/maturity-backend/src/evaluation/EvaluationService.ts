@@ -5,9 +5,9 @@ import type {
 } from '@ratchet/backstage-plugin-maturity-common';
 import { entityFromFacts } from '../entities/catalogEntity';
 import type { FactStore } from '../facts/FactStore';
+import { detectDrops, ownerOf } from './detectDrops';
 import { computeLevel } from './results/levels';
 import type {
-  LevelRecord,
   LevelWrite,
   ResultStore,
   ResultWrite,
@@ -95,9 +95,16 @@ interface Batch {
   entityRefs: string[];
   writes: ResultWrite[];
   levels: Array<{ write: LevelWrite; ownerRef?: string }>;
+  /** The version of the facts each entity was evaluated from. */
+  versions: Map<string, string>;
 }
 
-const emptyBatch = (): Batch => ({ entityRefs: [], writes: [], levels: [] });
+const emptyBatch = (): Batch => ({
+  entityRefs: [],
+  writes: [],
+  levels: [],
+  versions: new Map(),
+});
 
 /**
  * Evaluates compiled definitions against stored facts and persists results and levels: for some entities
@@ -211,6 +218,8 @@ export class EvaluationService {
     let batch = emptyBatch();
     for (let i = 0; i < entityRefs.length; i += readSize) {
       const refs = entityRefs.slice(i, i + readSize);
+      // Before the facts, so a change in between makes the results look stale rather than current.
+      const versions = await this.#facts.getFactVersions(refs);
       const [factsByEntity, exempt] = await Promise.all([
         this.#facts.getFacts(refs),
         this.#exemptions?.activeFor(refs) ?? Promise.resolve(new Set<string>()),
@@ -234,6 +243,8 @@ export class EvaluationService {
           batch = emptyBatch();
         }
         batch.entityRefs.push(entityRef);
+        const version = versions.get(entityRef);
+        if (version !== undefined) batch.versions.set(entityRef, version);
         batch.writes.push(...next.writes);
         batch.levels.push(...next.levels);
       }
@@ -252,7 +263,14 @@ export class EvaluationService {
       levels: batch.levels.map(l => l.write),
       // Today's trend point follows the levels within this evaluation, not at the next sweep.
       snapshotDay: this.#now().toISOString().slice(0, 10),
+      factVersions: batch.versions,
     });
+    const stale = new Set(applied.stale);
+    if (stale.size) {
+      this.#logger.debug('Left results of changed facts to their evaluation', {
+        entities: stale.size,
+      });
+    }
     summary.written += applied.written;
     summary.transitions += applied.transitions.length;
     if (applied.written || applied.deleted) {
@@ -268,7 +286,7 @@ export class EvaluationService {
     }
     const drops = detectDrops(
       applied.previousLevels ?? [],
-      batch.levels,
+      batch.levels.filter(l => !stale.has(l.write.entityRef)),
       applied.transitions,
     );
     if (drops.length) {
@@ -345,47 +363,4 @@ function evaluateEntity(
 
 function emptySummary(): EvaluationSummary {
   return { entities: 0, evaluations: 0, written: 0, transitions: 0, drops: [] };
-}
-
-function ownerOf(facts: EntityFacts): string | undefined {
-  const owner = facts.catalog?.owner;
-  if (
-    owner &&
-    typeof owner === 'object' &&
-    !Array.isArray(owner) &&
-    typeof owner.ref === 'string'
-  ) {
-    return owner.ref;
-  }
-  return undefined;
-}
-
-function detectDrops(
-  previous: LevelRecord[],
-  inputs: Array<{ write: LevelWrite; ownerRef?: string }>,
-  transitions: TransitionRecord[],
-): LevelDrop[] {
-  const before = new Map(
-    previous.map(p => [`${p.entityRef}|${p.scorecardRef}`, p]),
-  );
-  const drops: LevelDrop[] = [];
-  for (const { write, ownerRef } of inputs) {
-    const prior = before.get(`${write.entityRef}|${write.scorecardRef}`);
-    if (!prior || write.levelIndex >= prior.levelIndex) continue;
-    drops.push({
-      entityRef: write.entityRef,
-      scorecardRef: write.scorecardRef,
-      from: prior.level,
-      to: write.level,
-      ownerRef,
-      regressed: transitions.filter(
-        t =>
-          t.entityRef === write.entityRef &&
-          t.definitionRef === write.scorecardRef &&
-          (t.fromStatus === 'pass' || t.fromStatus === 'exempt') &&
-          (t.toStatus === 'fail' || t.toStatus === 'error'),
-      ),
-    });
-  }
-  return drops;
 }

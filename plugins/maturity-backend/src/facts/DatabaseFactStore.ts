@@ -21,6 +21,7 @@ import type {
   PruneChangesOptions,
   WriteFactsResult,
 } from './FactStore';
+import { readFactVersions } from './factVersions';
 
 const FACTS = 'maturity_facts';
 const CHANGES = 'maturity_fact_changes';
@@ -243,6 +244,10 @@ export class DatabaseFactStore implements FactStore {
       }
     }
     return result;
+  }
+
+  async getFactVersions(entityRefs: string[]): Promise<Map<string, string>> {
+    return readFactVersions(this.#db, entityRefs, await maxBindings(this.#db));
   }
 
   async listEntityRefs(): Promise<string[]> {

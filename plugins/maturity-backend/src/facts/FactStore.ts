@@ -68,6 +68,12 @@ export interface FactStore {
   getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>>;
 
   /**
+   * The version of each entity's facts (absent without facts); it changes whenever any source's facts do.
+   * Read before the facts, it lets a write of results detect that they were computed from stale facts.
+   */
+  getFactVersions(entityRefs: string[]): Promise<Map<string, string>>;
+
+  /**
    * When each source last reported the facts of these entities (by entity ref, then source): the
    * `observedAt` of the latest write, a dated resend of identical facts included (it moves the time
    * forward, never back). Freshness rules read it.

@@ -80,6 +80,7 @@ export class DatabaseResultStore implements ResultStore {
       scope?: ResultScope;
       levels?: LevelWrite[];
       snapshotDay?: string;
+      factVersions?: ReadonlyMap<string, string>;
     } = {},
   ): Promise<ApplyResultsSummary> {
     const levels = options.levels ?? [];
@@ -93,9 +94,18 @@ export class DatabaseResultStore implements ResultStore {
     }
     const limit = await maxBindings(this.#db);
     return this.#db.transaction(async trx => {
-      const summary = await applyResultRows(trx, results, options.scope, limit);
-      const written = levels.length
-        ? await writeLevelRows(trx, levels, limit)
+      const { stale, ...summary } = await applyResultRows(
+        trx,
+        results,
+        options.scope,
+        limit,
+        options.factVersions,
+      );
+      const current = stale.size
+        ? levels.filter(l => !stale.has(l.entityRef))
+        : levels;
+      const written = current.length
+        ? await writeLevelRows(trx, current, limit)
         : { previous: [], changed: 0, rows: [] };
       if (options.snapshotDay) {
         await followSnapshotRows(trx, options.snapshotDay, written.rows);
@@ -104,9 +114,12 @@ export class DatabaseResultStore implements ResultStore {
       if (summary.written + summary.deleted + written.changed > 0) {
         await bumpViewGeneration(trx);
       }
-      return options.levels
-        ? { ...summary, previousLevels: written.previous }
+      const result: ApplyResultsSummary = stale.size
+        ? { ...summary, stale: [...stale] }
         : summary;
+      return options.levels
+        ? { ...result, previousLevels: written.previous }
+        : result;
     });
   }
 

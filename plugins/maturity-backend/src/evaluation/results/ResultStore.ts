@@ -71,6 +71,11 @@ export interface ApplyResultsSummary {
    * read under a row lock so two concurrent writers never both see the same old level.
    */
   previousLevels?: LevelRecord[];
+  /**
+   * With `factVersions` given: entities left out because their facts changed after they were read (the
+   * evaluation that read the newer facts writes them).
+   */
+  stale?: string[];
 }
 
 /** Filters and page of the results of one check. */
@@ -167,6 +172,8 @@ export interface ResultStore {
       scope?: ResultScope;
       levels?: LevelWrite[];
       snapshotDay?: string;
+      /** The fact version each entity's results were computed from (FactStore.getFactVersions). */
+      factVersions?: ReadonlyMap<string, string>;
     },
   ): Promise<ApplyResultsSummary>;
 

@@ -7,6 +7,7 @@ import {
   whereInSize,
 } from '../../database/bulk';
 import { insertRows, InsertRow } from '../../database/insertRows';
+import { readFactVersions, staleEntities } from '../../facts/factVersions';
 import { canonicalJson } from '../../database/values';
 import type {
   ApplyResultsSummary,
@@ -105,7 +106,8 @@ export async function applyResultRows(
   results: readonly ResultWrite[],
   scope: ResultScope | undefined,
   bindingLimit: number,
-): Promise<ApplyResultsSummary> {
+  factVersions?: ReadonlyMap<string, string>,
+): Promise<Omit<ApplyResultsSummary, 'stale'> & { stale: Set<string> }> {
   const incoming = new Map<string, ResultWrite>();
   for (const result of results) {
     incoming.set(
@@ -114,6 +116,26 @@ export async function applyResultRows(
     );
   }
   const current = await readCurrent(trx, incoming, scope, bindingLimit);
+  // Compared only now, under the rows' lock: an evaluation that read the newer facts either committed
+  // before (its facts are seen here) or waits for this one and overwrites it.
+  let stale = new Set<string>();
+  if (factVersions) {
+    const evaluated = distinct([
+      ...[...incoming.values()].map(r => r.entityRef),
+      ...(scope?.entityRefs ?? []),
+    ]);
+    stale = staleEntities(
+      evaluated,
+      factVersions,
+      await readFactVersions(trx, evaluated, bindingLimit),
+    );
+  }
+  for (const [key, result] of incoming) {
+    if (stale.has(result.entityRef)) incoming.delete(key);
+  }
+  for (const [key, row] of current) {
+    if (stale.has(row.entity_ref)) current.delete(key);
+  }
 
   // New results and status changes start a new `since`; message-only changes must keep the stored
   // one, which their upsert achieves by not overwriting it — so `since` never has to be read.
@@ -196,5 +218,6 @@ export async function applyResultRows(
     transitions,
     written: restarted.length + edited.length,
     deleted: removed.length,
+    stale,
   };
 }

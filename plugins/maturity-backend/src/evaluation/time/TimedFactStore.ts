@@ -33,6 +33,7 @@ export function withTimeRules(
     getFactHistory: (ref, source, limit) =>
       store.getFactHistory(ref, source, limit),
     getObservedAt: (refs, sources) => store.getObservedAt(refs, sources),
+    getFactVersions: refs => store.getFactVersions(refs),
     async getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>> {
       const [facts, observedAt] = await Promise.all([
         store.getFacts(entityRefs),

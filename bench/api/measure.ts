@@ -78,6 +78,7 @@ export async function measureEndpoint(
   const rss = sampler.stop();
   if (profiler) notes.push(await profiler.stop(endpoint.id));
   const ok =
+    report.requests > 0 &&
     report.p95 < endpoint.p95Target &&
     report.non2xx === 0 &&
     report.errors === 0;
@@ -97,8 +98,20 @@ export async function measureEndpoint(
         `${endpoint.title}: uncached request answered ${response.status}`,
       );
   }
+  // A run in which no response came back has no quantiles (they travel as null through JSON).
   const latency = (r: ClientReport) =>
-    `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.p99.toFixed(1)} ms`;
+    r.requests > 0
+      ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.p99.toFixed(1)} ms`
+      : 'no response';
+  for (const [load, r] of [
+    ['1 connection', single],
+    [`${connections} connections`, report],
+  ] as const) {
+    if (r.requests === 0)
+      notes.push(
+        `${endpoint.title}: no response at all with ${load} (${r.errors} errors, timeouts included)`,
+      );
+  }
   rows.push([
     label,
     shownPath,

@@ -80,11 +80,20 @@ export interface MidSweepKill {
   attempt: number;
 }
 
+/** How long the frozen claimer works before the kill, per attempt: a warm sweep of the estate can finish in 50 ms. */
+const WORK_MS = [50, 10, 0];
+
+const midSweep = (state: SweepState | undefined, before?: SweepState) =>
+  !!state &&
+  state.generation > (before?.generation ?? 0) &&
+  !state.done_at &&
+  !!state.lease_owner;
+
 async function attemptKill(
   db: TestDatabase,
   alive: BackendProcess[],
   attempt: number,
-): Promise<MidSweepKill | undefined> {
+): Promise<MidSweepKill | string> {
   const before = await sweepState(db);
   const frozen = await freezeClaimer(
     alive,
@@ -102,17 +111,16 @@ async function attemptKill(
     30_000,
   );
   if (!frozen) throw new Error('No process claimed the triggered sweep');
-  // A moment of work, so that the kill lands inside the step rather than on its first line.
-  frozen.child.kill('SIGCONT');
-  await sleep(50);
-  frozen.child.kill('SIGSTOP');
-  const state = await sweepState(db);
-  if (
-    state &&
-    state.generation > (before?.generation ?? 0) &&
-    !state.done_at &&
-    state.lease_owner
-  ) {
+  let state = await sweepState(db);
+  const workMs = WORK_MS[attempt - 1] ?? 0;
+  if (midSweep(state, before) && workMs > 0) {
+    // A moment of work, so that the kill lands inside the step rather than on its first line.
+    frozen.child.kill('SIGCONT');
+    await sleep(workMs);
+    frozen.child.kill('SIGSTOP');
+    state = await sweepState(db);
+  }
+  if (state && midSweep(state, before)) {
     frozen.child.kill('SIGKILL');
     return { victim: frozen, killedAt: Date.now(), state, attempt };
   }
@@ -123,22 +131,26 @@ async function attemptKill(
     30_000,
     alive,
   );
-  return undefined;
+  return `attempt ${attempt} (${workMs} ms of work): sweep row ${JSON.stringify(
+    state,
+  )}, before ${JSON.stringify(before)}`;
 }
 
 /**
  * Triggers a sweep and SIGKILLs the process whose step claims its lease, a moment into its work. The
- * process is frozen (SIGSTOP) the instant it logs the claim and again 50 ms later, so that the sweep row
- * is read while it still holds the lease: only a process frozen mid-sweep is killed; one that had already
- * finished is resumed and the next sweep tried.
+ * process is frozen (SIGSTOP) the instant it logs the claim and again a few ms later, so that the sweep
+ * row is read while it still holds the lease: only a process frozen mid-sweep is killed; one that had
+ * already finished is resumed and the next sweep tried with less work before the kill (none at last).
  */
 export async function killMidSweep(
   db: TestDatabase,
   alive: BackendProcess[],
 ): Promise<MidSweepKill> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  const misses: string[] = [];
+  for (let attempt = 1; attempt <= WORK_MS.length; attempt++) {
     const kill = await attemptKill(db, alive, attempt);
-    if (kill) return kill;
+    if (typeof kill !== 'string') return kill;
+    misses.push(kill);
   }
-  throw new Error('Could not kill a process mid-sweep in 3 attempts');
+  throw new Error(`Could not kill a process mid-sweep:\n${misses.join('\n')}`);
 }

@@ -82,6 +82,8 @@ describe('automatic answers', () => {
       T0,
     );
     expect(flipped.answers).toMatchObject([{ answer: 'no' }]);
-    expect(flipped.reviews).toMatchObject([{ id: approved.id, status: 'open' }]);
+    expect(flipped.reviews).toMatchObject([
+      { id: approved.id, status: 'open' },
+    ]);
   });
 });

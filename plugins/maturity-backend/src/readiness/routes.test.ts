@@ -5,40 +5,18 @@ import {
   createReadinessFixture,
   USERS,
 } from './__testUtils__/routeFixture';
+import {
+  act,
+  audit,
+  ENTITY,
+  Fixture,
+  gate,
+  phase,
+  put,
+  RUNBOOK,
+} from './__testUtils__/routeRequests';
 
 jest.setTimeout(120_000);
-
-const ENTITY = '/readiness/entities/component/default/payments';
-const RUNBOOK = {
-  answer: 'yes',
-  evidence: ['https://wiki.example.com/payments/runbook'],
-};
-
-type Fixture = Awaited<ReturnType<typeof createReadinessFixture>>;
-
-const put = (f: Fixture, item: string, body: object, who = as.owner) =>
-  request(f.app)
-    .put(`${ENTITY}/items/${item}`)
-    .set('authorization', who)
-    .send(body);
-const phase = (f: Fixture, body: object, who = as.owner) =>
-  request(f.app).post(`${ENTITY}/phase`).set('authorization', who).send(body);
-const act = (f: Fixture, id: string, body: object, who: string) =>
-  request(f.app)
-    .post(`/readiness/reviews/${id}/actions`)
-    .set('authorization', who)
-    .send(body);
-const gate = (f: Fixture) =>
-  request(f.app)
-    .get('/readiness/gate')
-    .query({
-      entity: 'component:default/payments',
-      phase: 'ready-for-production',
-    })
-    .set('authorization', as.outsider);
-const audit = async (f: Fixture) =>
-  (await request(f.app).get(`${ENTITY}/audit`).set('authorization', as.owner))
-    .body.items;
 
 async function checkStatus(f: Fixture, checkId: string) {
   const res = await request(f.app)
@@ -348,65 +326,6 @@ describe.each(databases.eachSupportedId())(
         (await request(f.app).get(ENTITY).set('authorization', as.owner)).body
           .areas[0].items[0].state,
       ).toBe('unanswered');
-    });
-
-    it('lists open reviews oldest first for reviewers and counts entities by phase', async () => {
-      const f = await createReadinessFixture(databaseId);
-      await phase(f, { phase: 'playground' });
-      await put(f, 'ha-plan', { answer: 'yes' });
-      await phase(f, { phase: 'green-light' });
-      await request(f.app)
-        .patch(ENTITY)
-        .set('authorization', as.owner)
-        .send({ targetLaunchDate: '2026-12-20' });
-      await request(f.app)
-        .post(`${ENTITY}/reviews`)
-        .set('authorization', as.owner)
-        .send({ phase: 'ready-for-production' });
-      f.clock.advance(3 * 86_400_000);
-      const queue = await request(f.app)
-        .get('/readiness/reviews')
-        .set('authorization', as.rita);
-      expect(queue.body).toMatchObject({
-        total: 1,
-        items: [
-          { waitingDays: 3, canReview: true, areas: ['reliability', 'ci-cd'] },
-        ],
-      });
-      expect(
-        (
-          await request(f.app)
-            .get('/readiness/reviews')
-            .query({ mine: true })
-            .set('authorization', as.owner)
-        ).body.total,
-      ).toBe(0);
-      expect(
-        (
-          await request(f.app)
-            .get('/readiness/reviews')
-            .query({ area: 'security' })
-            .set('authorization', as.rita)
-        ).body.total,
-      ).toBe(0);
-      const overview = await request(f.app)
-        .get('/readiness/overview')
-        .set('authorization', as.owner);
-      expect(overview.body).toMatchObject({
-        total: 1,
-        byPhase: [
-          { phase: 'green-light', phaseTitle: 'Green light', count: 1 },
-        ],
-        launches: [
-          {
-            entityRef: 'component:default/payments',
-            targetLaunchDate: '2026-12-20',
-            openItems: 1,
-            openForNext: 1,
-          },
-        ],
-        openReviews: 1,
-      });
     });
   },
 );

@@ -38,7 +38,10 @@ import {
 import { EvaluationService } from './evaluation/EvaluationService';
 import { DatabaseResultReader } from './evaluation/results/DatabaseResultReader';
 import { DatabaseResultStore } from './evaluation/results/DatabaseResultStore';
-import { scheduleTasks } from './evaluation/tasks/scheduleTasks';
+import {
+  DEFINITIONS_TASK,
+  scheduleTasks,
+} from './evaluation/tasks/scheduleTasks';
 import { withTimeRules } from './evaluation/time/TimedFactStore';
 import { DatabaseExemptionStore } from './exemptions/DatabaseExemptionStore';
 import { ExemptionService } from './exemptions/ExemptionService';
@@ -93,6 +96,8 @@ export async function composeMaturity(options: {
   userInfo?: UserInfoService;
   /** Which push sources each service may write (maturity.push.allowedSources). */
   pushAccess?: PushSourceAccess;
+  /** Runs the definitions task now; without it, a campaign's ratchet reaches levels at the task's next run. */
+  refreshDefinitions?: () => Promise<void>;
   now?: () => Date;
 }) {
   const { db, logger, auth, httpAuth, permissions, catalog, now } = options;
@@ -121,9 +126,16 @@ export async function composeMaturity(options: {
     facts,
     logger,
     now,
-    // The scorecard's checks change on completion (or re-opening): the definitions task, which
-    // re-evaluates a definition whose hash changed, sees it on its next run.
-    onCompletion: async () => definitions.invalidate(),
+    // The scorecard's checks change on completion (or re-opening): the definitions task re-evaluates a
+    // definition whose hash changed, so it is run now rather than within the minute.
+    onCompletion: async () => {
+      definitions.invalidate();
+      await options.refreshDefinitions?.().catch(error =>
+        logger.info('The ratchet waits for the next definitions run', {
+          error: String(error),
+        }),
+      );
+    },
   });
   const sendLog = DatabaseSendLog.fromKnex(db, { now });
   const campaignNotifier = CampaignNotifier.create({
@@ -299,6 +311,7 @@ export const maturityPlugin = createBackendPlugin({
           notifications: deps.notifications,
           userInfo: deps.userInfo,
           pushAccess: readPushSourceAccess(config),
+          refreshDefinitions: () => scheduler.triggerTask(DEFINITIONS_TASK),
           sources: [
             ...builtInFactSources({ config, catalog, auth }),
             ...addedSources,

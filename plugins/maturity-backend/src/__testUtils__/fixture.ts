@@ -104,7 +104,12 @@ export function visibilityCatalog(entities: Entity[]) {
 /** Everything a router test needs, on one engine, with the estate collected and evaluated. */
 export async function createFixture(
   databaseId: Parameters<typeof databases.init>[0],
-  options: { entities?: Entity[]; config?: JsonObject; clockStart?: Date } = {},
+  options: {
+    entities?: Entity[];
+    config?: JsonObject;
+    clockStart?: Date;
+    refreshDefinitions?: () => Promise<void>;
+  } = {},
 ) {
   const knex = await databases.init(databaseId);
   await applyDatabaseMigrations(knex);
@@ -166,6 +171,7 @@ export async function createFixture(
       CI_SOURCE,
     ],
     pushAccess: readPushSourceAccess(new ConfigReader(options.config ?? {})),
+    refreshDefinitions: options.refreshDefinitions,
     now: clock.now,
   });
   await services.collector.collect('catalog');

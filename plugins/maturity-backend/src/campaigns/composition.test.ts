@@ -97,9 +97,13 @@ describe.each(databases.eachSupportedId())(
           },
         },
       };
+      let refreshes = 0;
       const fixture = await createFixture(databaseId, {
         entities: [...ESTATE, systemDrive],
         clockStart: new Date('2026-06-01T10:00:00.000Z'),
+        refreshDefinitions: async () => {
+          refreshes += 1;
+        },
       });
       const push = (entity: string, packageManager: string) =>
         request(fixture.app)
@@ -136,7 +140,9 @@ describe.each(databases.eachSupportedId())(
           promotedAt: '2026-06-01T10:00:00.000Z',
         },
       });
-      // What the definitions task does when a definition's hash changed.
+      // Completion runs the definitions task at once (the plugin triggers it on the scheduler); here, what
+      // it does when a definition's hash changed.
+      expect(refreshes).toBe(1);
       await fixture.services.evaluation.evaluateDefinitions([SCORECARD]);
       const scorecard = await request(fixture.app).get(
         '/scorecards/default/test-maturity',
@@ -168,6 +174,7 @@ describe.each(databases.eachSupportedId())(
         (await request(fixture.app).get('/campaigns/default/system-drive')).body
           .state,
       ).toBe('completed');
+      expect(refreshes).toBe(1);
     });
   },
 );

@@ -67,6 +67,9 @@ function schedule(config: RootConfigService, key: keyof typeof DEFAULTS) {
 const daysAgo = (days: number) =>
   dayOf(new Date(Date.now() - days * 86_400_000));
 
+/** The task that re-evaluates definitions whose YAML (or ratchet) changed. */
+export const DEFINITIONS_TASK = 'maturity-definitions';
+
 /**
  * Schedules the engine's work with `scope: 'global'`: with several backend replicas on one database, each
  * run happens on exactly one of them.
@@ -126,7 +129,7 @@ export async function scheduleTasks(options: {
   });
 
   await scheduler.scheduleTask({
-    id: 'maturity-definitions',
+    id: DEFINITIONS_TASK,
     scope: 'global',
     ...schedule(config, 'definitions'),
     fn: async () => {

@@ -3,7 +3,7 @@
  * the reviewer queue and the org page have something to show:
  * - fx-rates: in playground, a launch date in 50 days;
  * - refund-worker: green-light items answered by Priya (payments), its green-light review waiting;
- * - payouts-service: ready for production, both sign-offs approved by Dmitri (platform), and a rollback
+ * - card-tokenizer: ready for production, both sign-offs approved by Dmitri (platform), and a rollback
  *   answer that expires in 10 days.
  * Demo users: user:default/priya.raman (payments: owns them, answers) and user:default/dmitri.volkov
  * (platform: the checklist's reviewers). See README "Operational readiness in the demo".
@@ -146,7 +146,7 @@ async function seed(
   }));
 
   // The rollback answer (P180D) was given 170 days ago: it expires in 10 days.
-  await write('component:default/payouts-service', () => ({
+  await write('component:default/card-tokenizer', () => ({
     change: {
       phase: 'ready-for-production',
       targetLaunchDate: day(-20).toISOString().slice(0, 10),
@@ -155,12 +155,12 @@ async function seed(
       ),
       reviews: [
         approvedReview(
-          'component:default/payouts-service',
+          'component:default/card-tokenizer',
           'ready-for-production',
           day(-28),
         ),
         approvedReview(
-          'component:default/payouts-service',
+          'component:default/card-tokenizer',
           'green-light',
           day(-60),
         ),
@@ -210,7 +210,7 @@ export default createBackendModule({
             if ((await store.listRecords()).length === 0) {
               await seed(store, checklist, new Date());
               logger.info(
-                'Seeded the readiness demo (fx-rates, refund-worker, payouts-service)',
+                'Seeded the readiness demo (fx-rates, refund-worker, card-tokenizer)',
               );
             }
             done = true;

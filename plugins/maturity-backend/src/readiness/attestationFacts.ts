@@ -33,10 +33,14 @@ function phaseReview(review: ReadinessState['reviews'][number]): PhaseReview {
       },
     };
   }
-  return {
-    decision: review.status === 'approved' ? 'approved' : 'pending',
-    approvals,
-  };
+  if (review.status === 'approved') {
+    return {
+      decision: 'approved',
+      approvals,
+      ...(review.approvedAt && { approvedAt: review.approvedAt }),
+    };
+  }
+  return { decision: 'pending', approvals };
 }
 
 /** The entity's attestation facts as of `now`. */

@@ -107,8 +107,11 @@ describe.each(databases.eachSupportedId())(
         ).body,
       ).toMatchObject({ status: 'open', approvals: 1 });
       expect((await gate(f)).body.pass).toBe(false);
+      expect(await checkStatus(f, 'signed-off')).toBe('fail');
       const approved = await act(f, id, { action: 'approve' }, as.rita);
       expect(approved.body).toMatchObject({ status: 'approved', approvals: 2 });
+      // The sign-off is an attestation fact with its age, read by the scorecard's check at once.
+      expect(await checkStatus(f, 'signed-off')).toBe('pass');
       expect((await gate(f)).body).toMatchObject({
         pass: true,
         openItems: [],

@@ -52,6 +52,10 @@ export interface PhaseReview {
   approvals: ReviewerDecision[];
   /** The veto that decided; required when the decision is `vetoed`. */
   veto?: ReviewerDecision;
+  /** When the sign-off was approved (with `decision: approved`). */
+  approvedAt?: string;
+  /** Whole days since `approvedAt`: derived when the facts are read (never stored), so it grows daily. */
+  approvedDaysAgo?: number;
 }
 
 /** The attestations of one entity against one Checklist. */
@@ -138,6 +142,17 @@ const phaseReview: JsonObject = {
       items: reviewerDecision,
     },
     veto: reviewerDecision,
+    approvedAt: {
+      type: 'string',
+      description: 'When the sign-off was approved.',
+      pattern: DATE_TIME_PATTERN,
+    },
+    approvedDaysAgo: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Whole days since approvedAt, derived when the facts are read (e.g. "approved within 12 months").',
+    },
   },
   if: { properties: { decision: { const: 'vetoed' } }, required: ['decision'] },
   then: { required: ['veto'] },

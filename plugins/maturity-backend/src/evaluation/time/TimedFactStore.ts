@@ -1,12 +1,14 @@
 import type { EntityFacts } from '@ratchet/backstage-plugin-maturity-common';
 import type { FactStore } from '../../facts/FactStore';
 import type { FactTimeRules } from '../../facts/push/PushedFactSource';
+import { withApprovalAgesOf } from './approvalAges';
 import { applyTimeRulesToEntities } from './timeRules';
 
 /**
  * The fact store as evaluation reads it: facts come back with the sources' time rules applied at the
  * clock's now (derived day counts grow between pushes; facts past their max age are absent), so every
- * reader — sweep, incremental evaluation, campaigns — sees the same facts. Writes pass through.
+ * reader — sweep, incremental evaluation, campaigns — sees the same facts; readiness sign-offs get their
+ * age (approvalAges.ts). Writes pass through.
  */
 export function withTimeRules(
   store: FactStore,
@@ -14,7 +16,6 @@ export function withTimeRules(
   now: () => Date = () => new Date(),
 ): FactStore {
   const active = rules.filter(r => r.derived.length > 0 || r.maxAge.length > 0);
-  if (active.length === 0) return store;
   const aged = active.filter(r => r.maxAge.length > 0).map(r => r.source);
   return {
     // Writes to sources with max ages are dated, so that a resend of the same facts keeps them fresh.
@@ -41,7 +42,13 @@ export function withTimeRules(
           ? store.getObservedAt(entityRefs, aged)
           : Promise.resolve(new Map<string, Map<string, Date>>()),
       ]);
-      return applyTimeRulesToEntities(facts, active, observedAt, now());
+      const at = now();
+      return withApprovalAgesOf(
+        active.length
+          ? applyTimeRulesToEntities(facts, active, observedAt, at)
+          : facts,
+        at,
+      );
     },
   };
 }

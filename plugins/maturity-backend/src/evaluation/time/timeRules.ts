@@ -41,7 +41,7 @@ function put(
 }
 
 /** Whole days from an ISO timestamp to `now`, or undefined when it is not a timestamp. */
-function daysSince(
+export function daysSince(
   value: JsonValue | undefined,
   now: Date,
 ): number | undefined {

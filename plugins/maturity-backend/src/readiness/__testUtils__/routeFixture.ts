@@ -78,6 +78,26 @@ const SCORECARD: Entity = {
           value: 'yes',
         },
       },
+      {
+        id: 'signed-off',
+        title: 'Signed off for production within 12 months',
+        level: 'gold',
+        category: 'readiness',
+        rule: {
+          all: [
+            {
+              fact: 'attestation.checklists.checklist:default/launch.reviews.ready-for-production.decision',
+              operator: 'equal',
+              value: 'approved',
+            },
+            {
+              fact: 'attestation.checklists.checklist:default/launch.reviews.ready-for-production.approvedDaysAgo',
+              operator: 'lessThanInclusive',
+              value: 365,
+            },
+          ],
+        },
+      },
     ],
   },
 };

@@ -196,8 +196,12 @@ export async function startBackend(
     maturity: {
       schedules: {
         sweep: later,
+        sweepSteps: later,
         definitions: later,
         catalogFacts: later,
+        // Its first poll finds no stored etags and re-evaluates the whole estate: in the middle of the
+        // first endpoint's measurement, which made "entity results" look three times slower.
+        catalogChanges: later,
         campaigns: later,
       },
     },

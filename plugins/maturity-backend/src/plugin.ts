@@ -247,9 +247,17 @@ export async function composeMaturity(options: {
       factRoutes.routes,
     ],
   });
+  /** Forgets entities gone from the catalog: their facts, results and levels, and their campaign targets. */
+  const removeEntities = async (entityRefs: string[]) => {
+    await facts.deleteEntities(entityRefs);
+    await results.deleteEntities(entityRefs);
+    await campaigns.resultsWritten({ entityRefs });
+  };
+
   return {
     facts,
     results,
+    removeEntities,
     definitions,
     evaluation,
     collector,
@@ -336,6 +344,7 @@ export const maturityPlugin = createBackendPlugin({
           catalog,
           facts: maturity.facts,
           results: maturity.results,
+          removeEntities: maturity.removeEntities,
           evaluation: maturity.evaluation,
           collector: maturity.collector,
           definitions: maturity.definitions,

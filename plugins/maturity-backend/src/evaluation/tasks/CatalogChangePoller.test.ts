@@ -78,6 +78,7 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
       auth,
       facts: maturity.facts,
       collector: maturity.collector,
+      removeEntities: maturity.removeEntities,
       logger,
     });
     return { maturity, changing, poller, sweep, collectFor };
@@ -85,7 +86,11 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
 
   it('finds nothing to do right after a full collection (seeded from the stored facts)', async () => {
     const { poller, collectFor } = await setup();
-    expect(await poller.poll()).toEqual({ changed: [], full: false });
+    expect(await poller.poll()).toEqual({
+      changed: [],
+      full: false,
+      removed: [],
+    });
     expect(collectFor).not.toHaveBeenCalled();
   });
 
@@ -109,7 +114,7 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
       } results)\n`,
     );
 
-    expect(polled).toEqual({ changed: [ref], full: false });
+    expect(polled).toEqual({ changed: [ref], full: false, removed: [] });
     expect(collectFor).toHaveBeenCalledWith([ref]);
     expect(sweep).not.toHaveBeenCalled();
     expect(results.some(r => r.definitionRef === SCORECARD)).toBe(true);
@@ -145,12 +150,20 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
     );
     const before = await maturity.results.getResultsForEntity(ref);
 
-    expect(await poller.poll()).toEqual({ changed: [ref], full: false });
+    expect(await poller.poll()).toEqual({
+      changed: [ref],
+      full: false,
+      removed: [],
+    });
     expect(collectFor).toHaveBeenCalledTimes(1);
     const after = await maturity.results.getResultsForEntity(ref);
     expect(after).not.toEqual(before);
 
-    expect(await poller.poll()).toEqual({ changed: [], full: false });
+    expect(await poller.poll()).toEqual({
+      changed: [],
+      full: false,
+      removed: [],
+    });
     expect(collectFor).toHaveBeenCalledTimes(1);
   });
 
@@ -176,6 +189,7 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
     expect(await poller.poll()).toEqual({
       changed: ['group:default/ghosts'],
       full: false,
+      removed: [],
     });
     expect(collectFor).toHaveBeenCalledWith(['group:default/ghosts', orphan]);
     expect(await ownerCheck()).toBe('pass');
@@ -197,5 +211,47 @@ describe.each(databases.eachSupportedId())('CatalogChangePoller (%s)', id => {
     expect(polled.full).toBe(true);
     expect(polled.changed).toHaveLength(changing.entities.length);
     expect(collect).toHaveBeenCalledWith('catalog', { signal: undefined });
+  });
+
+  it('removes an entity deleted from the catalog on the next poll, not at the next sweep', async () => {
+    const { maturity, changing, poller } = await setup();
+    changing.set([...changing.entities, NEW_SERVICE]);
+    await poller.poll();
+    const ref = 'component:default/fresh-service';
+    expect(await maturity.results.getResultsForEntity(ref)).not.toEqual([]);
+
+    changing.set(
+      changing.entities.filter(e => e.metadata.name !== 'fresh-service'),
+    );
+    expect(await poller.poll()).toEqual({
+      changed: [],
+      full: false,
+      removed: [ref],
+    });
+    expect(await maturity.results.getResultsForEntity(ref)).toEqual([]);
+    expect(
+      await maturity.results.getLevels({
+        scorecardRef: SCORECARD,
+        entityRefs: [ref],
+      }),
+    ).toEqual([]);
+    expect((await maturity.facts.getFacts([ref])).size).toBe(0);
+    expect(await maturity.facts.listEntityRefs()).not.toContain(ref);
+  });
+
+  it('leaves a mass disappearance (a catalog answering a partial list) to the sweep', async () => {
+    const { maturity, changing, poller } = await setup();
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      ...NEW_SERVICE,
+      metadata: { ...NEW_SERVICE.metadata, name: `bulk-${i}` },
+    }));
+    const before = changing.entities;
+    changing.set([...before, ...many]);
+    await poller.poll();
+    changing.set(before);
+    expect((await poller.poll()).removed).toEqual([]);
+    expect(
+      await maturity.results.getResultsForEntity('component:default/bulk-0'),
+    ).not.toEqual([]);
   });
 });

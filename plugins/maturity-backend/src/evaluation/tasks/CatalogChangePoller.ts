@@ -20,6 +20,8 @@ export interface CatalogPollResult {
   changed: string[];
   /** Whether so many changed that the whole catalog source was collected instead. */
   full: boolean;
+  /** Entities the previous poll saw and this one did not: their facts, results and levels were deleted. */
+  removed: string[];
 }
 
 const ETAG_FIELDS = [
@@ -31,6 +33,13 @@ const ETAG_FIELDS = [
 
 /** Above this many changed entities one full catalog collection is cheaper than a targeted one. */
 const DEFAULT_FULL_COLLECTION_THRESHOLD = 500;
+
+/**
+ * More removals than this share of the catalog in one poll are left to the sweep's housekeeping: a catalog
+ * answering a partial list (a restart, a failing database) must not wipe the estate's results.
+ */
+const MAX_REMOVED_SHARE = 0.1;
+const MIN_REMOVED_LIMIT = 20;
 
 /**
  * Reacts to the catalog within seconds. The installed catalog backend publishes no entity-changed events
@@ -45,6 +54,7 @@ export class CatalogChangePoller {
   readonly #auth: AuthService;
   readonly #facts: Pick<FactStore, 'getFacts'>;
   readonly #collector: ChangeCollector;
+  readonly #remove?: (entityRefs: string[]) => Promise<unknown>;
   readonly #logger: LoggerService;
   readonly #fullThreshold: number;
   /** Entity ref → the etag whose facts are stored; undefined until seeded from the fact store. */
@@ -56,6 +66,8 @@ export class CatalogChangePoller {
     auth: AuthService;
     facts: Pick<FactStore, 'getFacts'>;
     collector: ChangeCollector;
+    /** Deletes what the plugin keeps of entities gone from the catalog; without it the sweep does. */
+    removeEntities?: (entityRefs: string[]) => Promise<unknown>;
     logger: LoggerService;
     /** Changed entities above which the whole catalog source is collected (default 500). */
     fullCollectionThreshold?: number;
@@ -70,6 +82,7 @@ export class CatalogChangePoller {
     this.#auth = options.auth;
     this.#facts = options.facts;
     this.#collector = options.collector;
+    this.#remove = options.removeEntities;
     this.#logger = options.logger;
     this.#fullThreshold =
       options.fullCollectionThreshold ?? DEFAULT_FULL_COLLECTION_THRESHOLD;
@@ -89,6 +102,7 @@ export class CatalogChangePoller {
     } else if (changed.length) {
       await this.#collectFor(await this.#withRelated(changed, current));
     }
+    const removed = await this.#removeGone(this.#seen, current);
     // Only after the collection succeeded: a failed one is retried by the next poll.
     this.#seen = current;
     if (changed.length) {
@@ -97,7 +111,37 @@ export class CatalogChangePoller {
         full,
       });
     }
-    return { changed, full };
+    return { changed, full, removed };
+  }
+
+  /**
+   * Entities in the previous complete stream and not in this one were deleted from the catalog: they lose
+   * their facts and results now rather than at the next sweep (hours). The first poll of a process has
+   * no previous stream and removes nothing; the sweep's housekeeping covers what happened before it.
+   */
+  async #removeGone(
+    previous: ReadonlyMap<string, unknown> | undefined,
+    current: ReadonlyMap<string, string>,
+  ): Promise<string[]> {
+    if (!previous || !this.#remove) return [];
+    const gone = [...previous.keys()].filter(ref => !current.has(ref));
+    if (gone.length === 0) return [];
+    const limit = Math.max(
+      MIN_REMOVED_LIMIT,
+      Math.floor(previous.size * MAX_REMOVED_SHARE),
+    );
+    if (gone.length > limit) {
+      this.#logger.warn(
+        'Many entities vanished from the catalog at once; leaving their removal to the sweep',
+        { entities: gone.length, limit },
+      );
+      return [];
+    }
+    await this.#remove(gone);
+    this.#logger.info('Removed entities deleted from the catalog', {
+      entities: gone.length,
+    });
+    return gone;
   }
 
   /**

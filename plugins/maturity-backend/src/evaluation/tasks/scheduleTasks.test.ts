@@ -87,6 +87,10 @@ async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     catalog,
     facts,
     results,
+    removeEntities: async refs => {
+      await facts.deleteEntities(refs);
+      await results.deleteEntities(refs);
+    },
     evaluation,
     collector: new FactCollector({
       sources: [CatalogFactSource.create({ catalog, auth })],

@@ -82,6 +82,8 @@ export async function scheduleTasks(options: {
   catalog: CatalogService;
   facts: FactStore;
   results: ResultStore;
+  /** Forgets entities gone from the catalog (facts, results, campaign targets). */
+  removeEntities: (entityRefs: string[]) => Promise<void>;
   evaluation: EvaluationService;
   collector: FactCollector;
   definitions: CatalogDefinitionProvider;
@@ -113,6 +115,7 @@ export async function scheduleTasks(options: {
     auth: options.auth,
     facts: options.facts,
     collector: options.collector,
+    removeEntities: options.removeEntities,
     logger,
   });
   await scheduler.scheduleTask({
@@ -202,7 +205,7 @@ export async function scheduleTasks(options: {
         for (const entity of page) live.add(stringifyEntityRef(entity));
       }
       const removed = await options.facts.retainOnly(live);
-      if (removed.length) await options.results.deleteEntities(removed);
+      if (removed.length) await options.removeEntities(removed);
       logger.info('Maturity housekeeping done', {
         removedEntities: removed.length,
       });

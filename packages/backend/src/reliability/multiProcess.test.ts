@@ -39,12 +39,14 @@ import {
 import {
   backendConfig,
   CAMPAIGN_REF,
+  CAMPAIGN_TASK_TIMEOUT_SECONDS,
   catalogYaml,
   CI_TOKEN,
   COMPONENT_COUNT,
   componentRef,
   MEMBERS_PER_TEAM,
   REMINDER_EVERY_SECONDS,
+  SCHEDULER_JANITOR_SECONDS,
   SCORECARD_REF,
   TEAM_COUNT,
 } from './__testUtils__/estate';
@@ -232,7 +234,11 @@ describeWithPostgres(
               TEAM_COUNT * MEMBERS_PER_TEAM
           );
         },
-        3 * REMINDER_EVERY_SECONDS * 1000,
+        // Three cycles, plus the pause when the killed process held the campaigns task's lock.
+        (3 * REMINDER_EVERY_SECONDS +
+          CAMPAIGN_TASK_TIMEOUT_SECONDS +
+          SCHEDULER_JANITOR_SECONDS) *
+          1000,
         procs,
       );
       let claims = await reminderClaims(db!);
@@ -320,6 +326,13 @@ describeWithPostgres(
           } regression, ${
             reminders.length
           } reminder), none duplicated or missing`,
+          `multiProcess: global tasks the killed process held, freed by the scheduler's janitor: ${
+            procs
+              .flatMap(p => p.logs)
+              .filter(l => l.message.startsWith('Task timed out and was lost'))
+              .map(l => l.message.replace(/.*: /, ''))
+              .join(', ') || 'none'
+          }`,
           `multiProcess: whole run ${seconds(Date.now() - t0)} s`,
         ].join('\n')}\n`,
       );

@@ -20,6 +20,13 @@ export const SCORECARD_REF = 'scorecard:default/reliability';
 export const CAMPAIGN_REF = 'campaign:default/green-builds';
 /** Reminder cadence of the campaign: 10,000 planned cycles (the planner's cap) cover more than a day. */
 export const REMINDER_EVERY_SECONDS = 10;
+/**
+ * The campaigns task's timeout. A global task whose runner is killed stays locked until it times out and
+ * a scheduler janitor (each process runs one a minute) frees it: reminders pause that long.
+ */
+export const CAMPAIGN_TASK_TIMEOUT_SECONDS = 10;
+/** How long the janitor of Backstage's scheduler waits between runs. */
+export const SCHEDULER_JANITOR_SECONDS = 60;
 
 /** The static external-access token of the test's CI. */
 export const CI_TOKEN = 'reliability-ci-token-0123456789';
@@ -203,7 +210,7 @@ export function backendConfig(options: {
         definitions: every(2),
         catalogFacts: every(60),
         catalogChanges: every(2),
-        campaigns: every(2),
+        campaigns: every(2, CAMPAIGN_TASK_TIMEOUT_SECONDS),
       },
     },
   };

@@ -218,10 +218,8 @@ export class EvaluationService {
     let batch = emptyBatch();
     for (let i = 0; i < entityRefs.length; i += readSize) {
       const refs = entityRefs.slice(i, i + readSize);
-      // Before the facts, so a change in between makes the results look stale rather than current.
-      const versions = await this.#facts.getFactVersions(refs);
-      const [factsByEntity, exempt] = await Promise.all([
-        this.#facts.getFacts(refs),
+      const [{ facts: factsByEntity, versions }, exempt] = await Promise.all([
+        this.#facts.getFactsAndVersions(refs),
         this.#exemptions?.activeFor(refs) ?? Promise.resolve(new Set<string>()),
       ]);
       const evaluatedAt = this.#now();

@@ -21,7 +21,7 @@ import type {
   PruneChangesOptions,
   WriteFactsResult,
 } from './FactStore';
-import { readFactVersions } from './factVersions';
+import { FactHashRow, factVersionsOf, readFactHashes } from './factVersions';
 
 const FACTS = 'maturity_facts';
 const CHANGES = 'maturity_fact_changes';
@@ -213,41 +213,41 @@ export class DatabaseFactStore implements FactStore {
     entityRefs: string[],
     limit: number,
   ): Promise<Map<string, string>> {
-    const hashes = new Map<string, string>();
-    for (const refs of chunk(entityRefs, whereInSize(limit))) {
-      const rows: Array<Pick<FactRow, 'entity_ref' | 'source' | 'hash'>> =
-        await db(FACTS)
-          .select('entity_ref', 'source', 'hash')
-          .whereIn('entity_ref', refs);
-      for (const row of rows) {
-        hashes.set(keyOf(row.entity_ref, row.source), row.hash);
-      }
-    }
-    return hashes;
+    const rows = await readFactHashes(db, entityRefs, limit);
+    return new Map(
+      rows.map(row => [keyOf(row.entity_ref, row.source), row.hash]),
+    );
   }
 
   async getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>> {
-    const result = new Map<string, EntityFacts>();
-    const limit = await maxBindings(this.#db);
-    for (const refs of chunk(distinct(entityRefs), whereInSize(limit))) {
-      const rows: Array<Pick<FactRow, 'entity_ref' | 'source' | 'facts'>> =
-        await this.#db(FACTS)
-          .select('entity_ref', 'source', 'facts')
-          .whereIn('entity_ref', refs);
-      for (const row of rows) {
-        let facts = result.get(row.entity_ref);
-        if (!facts) {
-          facts = {};
-          result.set(row.entity_ref, facts);
-        }
-        facts[row.source] = parseJson<JsonObject>(row.facts);
-      }
-    }
-    return result;
+    return (await this.getFactsAndVersions(entityRefs)).facts;
   }
 
-  async getFactVersions(entityRefs: string[]): Promise<Map<string, string>> {
-    return readFactVersions(this.#db, entityRefs, await maxBindings(this.#db));
+  async getFactsAndVersions(entityRefs: string[]): Promise<{
+    facts: Map<string, EntityFacts>;
+    versions: Map<string, string>;
+  }> {
+    const facts = new Map<string, EntityFacts>();
+    const hashes: FactHashRow[] = [];
+    const limit = await maxBindings(this.#db);
+    for (const refs of chunk(distinct(entityRefs), whereInSize(limit))) {
+      const rows: Array<
+        Pick<FactRow, 'entity_ref' | 'source' | 'facts' | 'hash'>
+      > = await this.#db(FACTS)
+        .select('entity_ref', 'source', 'facts', 'hash')
+        .whereIn('entity_ref', refs);
+      for (const row of rows) {
+        let entityFacts = facts.get(row.entity_ref);
+        if (!entityFacts) {
+          entityFacts = {};
+          facts.set(row.entity_ref, entityFacts);
+        }
+        entityFacts[row.source] = parseJson<JsonObject>(row.facts);
+        hashes.push(row);
+      }
+    }
+    // From the same rows as the facts: the version is exactly what was evaluated.
+    return { facts, versions: factVersionsOf(hashes) };
   }
 
   async listEntityRefs(): Promise<string[]> {

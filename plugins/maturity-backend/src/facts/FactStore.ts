@@ -68,10 +68,13 @@ export interface FactStore {
   getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>>;
 
   /**
-   * The version of each entity's facts (absent without facts); it changes whenever any source's facts do.
-   * Read before the facts, it lets a write of results detect that they were computed from stale facts.
+   * The facts of these entities (as getFacts) and the version each was read at (factVersions.ts), from
+   * one read: a write of results compares the version to detect facts that changed since.
    */
-  getFactVersions(entityRefs: string[]): Promise<Map<string, string>>;
+  getFactsAndVersions(entityRefs: string[]): Promise<{
+    facts: Map<string, EntityFacts>;
+    versions: Map<string, string>;
+  }>;
 
   /**
    * When each source last reported the facts of these entities (by entity ref, then source): the

@@ -44,13 +44,15 @@ describe.each(databases.eachSupportedId())(
         database: { getClient: async () => knex },
       });
       const facts = DatabaseFactStore.fromKnex(knex);
+      const versionsOf = async (refs: string[]) =>
+        (await facts.getFactsAndVersions(refs)).versions;
       const write = (entityRef: string, lastBuild: string) =>
         facts.writeFacts([
           { entityRef, source: 'pushed', facts: { ci: { lastBuild } } },
         ]);
       await write(SVC, 'passed');
       await write(OTHER, 'passed');
-      const sweepRead = await facts.getFactVersions([
+      const sweepRead = await versionsOf([
         SVC,
         OTHER,
         'component:default/none',
@@ -58,7 +60,7 @@ describe.each(databases.eachSupportedId())(
       expect([...sweepRead.keys()].sort()).toEqual([OTHER, SVC]);
 
       await write(SVC, 'failed');
-      const pushRead = await facts.getFactVersions([SVC]);
+      const pushRead = await versionsOf([SVC]);
       expect(pushRead.get(SVC)).not.toEqual(sweepRead.get(SVC));
       await results.applyResults([result(SVC, 'fail')], {
         scope: { entityRefs: [SVC] },
@@ -95,7 +97,7 @@ describe.each(databases.eachSupportedId())(
       // Unchanged facts since the read: written as usual.
       const again = await results.applyResults([result(SVC, 'pass')], {
         scope: { entityRefs: [SVC] },
-        factVersions: await facts.getFactVersions([SVC]),
+        factVersions: await versionsOf([SVC]),
       });
       expect(again.stale).toBeUndefined();
       expect(again.written).toBe(1);

@@ -172,7 +172,7 @@ export interface ResultStore {
       scope?: ResultScope;
       levels?: LevelWrite[];
       snapshotDay?: string;
-      /** The fact version each entity's results were computed from (FactStore.getFactVersions). */
+      /** The fact version each entity's results were computed from (FactStore.getFactsAndVersions). */
       factVersions?: ReadonlyMap<string, string>;
     },
   ): Promise<ApplyResultsSummary>;

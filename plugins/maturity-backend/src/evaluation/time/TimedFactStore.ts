@@ -17,6 +17,21 @@ export function withTimeRules(
 ): FactStore {
   const active = rules.filter(r => r.derived.length > 0 || r.maxAge.length > 0);
   const aged = active.filter(r => r.maxAge.length > 0).map(r => r.source);
+  const withRules = async (
+    entityRefs: string[],
+    facts: Map<string, EntityFacts>,
+  ): Promise<Map<string, EntityFacts>> => {
+    const observedAt = aged.length
+      ? await store.getObservedAt(entityRefs, aged)
+      : new Map<string, Map<string, Date>>();
+    const at = now();
+    return withApprovalAgesOf(
+      active.length
+        ? applyTimeRulesToEntities(facts, active, observedAt, at)
+        : facts,
+      at,
+    );
+  };
   return {
     // Writes to sources with max ages are dated, so that a resend of the same facts keeps them fresh.
     writeFacts: batch =>
@@ -34,21 +49,12 @@ export function withTimeRules(
     getFactHistory: (ref, source, limit) =>
       store.getFactHistory(ref, source, limit),
     getObservedAt: (refs, sources) => store.getObservedAt(refs, sources),
-    getFactVersions: refs => store.getFactVersions(refs),
     async getFacts(entityRefs: string[]): Promise<Map<string, EntityFacts>> {
-      const [facts, observedAt] = await Promise.all([
-        store.getFacts(entityRefs),
-        aged.length
-          ? store.getObservedAt(entityRefs, aged)
-          : Promise.resolve(new Map<string, Map<string, Date>>()),
-      ]);
-      const at = now();
-      return withApprovalAgesOf(
-        active.length
-          ? applyTimeRulesToEntities(facts, active, observedAt, at)
-          : facts,
-        at,
-      );
+      return withRules(entityRefs, await store.getFacts(entityRefs));
+    },
+    async getFactsAndVersions(entityRefs: string[]) {
+      const read = await store.getFactsAndVersions(entityRefs);
+      return { ...read, facts: await withRules(entityRefs, read.facts) };
     },
   };
 }

@@ -1,9 +1,6 @@
-import type { JsonObject, JsonValue } from '@backstage/types';
+import type { JsonObject } from '@backstage/types';
 import type { EntityFacts } from '@ratchet/backstage-plugin-maturity-common';
-import { daysSince } from './timeRules';
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { daysSince, isObject } from './timeRules';
 
 /**
  * The `attestation` facts with `approvedDaysAgo` beside every sign-off's `approvedAt`, as of `now`:

@@ -4,7 +4,8 @@ import type { FactTimeRules } from '../../facts/push/PushedFactSource';
 
 const DAY_MS = 86_400_000;
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
+/** A JSON object (not an array, not null). */
+export function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -165,12 +165,17 @@ describe('CampaignPage', () => {
       await screen.findByRole('button', { name: 'Export targets (CSV)' }),
     ).toBeInTheDocument();
     await screen.findByText('Failing targets (1)');
-    expect(
-      screen.queryByRole('button', { name: 'Nudge owners now' }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'End early' }),
-    ).not.toBeInTheDocument();
+    // While the decision loads the buttons show disabled; once it is a denial they are gone.
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Nudge owners now' }),
+      ).not.toBeInTheDocument(),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'End early' }),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it('shows the error of an unknown campaign', async () => {

@@ -12,6 +12,7 @@ import {
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import { toastApiRef } from '@backstage/frontend-plugin-api';
 import { maturityApiRef } from '../api';
 import type { MaturityApi } from '../api';
@@ -72,24 +73,28 @@ export function renderMaturity(
         }
       : permissionApi(decide);
   return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [maturityApiRef, options.api],
-        [permissionApiRef, permission as ReturnType<typeof permissionApi>],
-        [catalogApiRef, options.catalogApi ?? mockCatalogApi()],
-        [toastApiRef, toastApi],
-        [
-          identityApiRef,
-          mockApis.identity({ userEntityRef: 'user:default/guest' }),
-        ],
-      ]}
-    >
-      {options.entity ? (
-        <EntityProvider entity={options.entity}>{element}</EntityProvider>
-      ) : (
-        element
-      )}
-    </TestApiProvider>,
+    // A cache of its own per render: usePermission caches decisions in SWR's global cache, so a test
+    // denying a permission could otherwise see the decision an earlier test allowed for the same entity.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider
+        apis={[
+          [maturityApiRef, options.api],
+          [permissionApiRef, permission as ReturnType<typeof permissionApi>],
+          [catalogApiRef, options.catalogApi ?? mockCatalogApi()],
+          [toastApiRef, toastApi],
+          [
+            identityApiRef,
+            mockApis.identity({ userEntityRef: 'user:default/guest' }),
+          ],
+        ]}
+      >
+        {options.entity ? (
+          <EntityProvider entity={options.entity}>{element}</EntityProvider>
+        ) : (
+          element
+        )}
+      </TestApiProvider>
+    </SWRConfig>,
     {
       routeEntries: options.routeEntries,
       mountedRoutes: {
